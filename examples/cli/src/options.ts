@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './usage-error.js';
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
+
+/** Parses a command's arguments, turning Node's parse errors into usage errors. */
+export function parseCommand<T extends OptionSpec>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Reads an integer option within bounds, or its default when absent. */
+export function intOption(value: string | boolean | undefined, name: string, min: number, max: number, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+/** Reads a positive number option within bounds, or its default when absent. */
+export function numberOption(value: string | boolean | undefined, name: string, min: number, max: number, fallback?: number): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isFinite(n) || n < min || n > max) {
+    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
+  }
+  return n;
+}
+
+/** The single positional FILE argument. */
+export function fileArgument(positionals: string[]): string {
+  if (positionals.length !== 1) {
+    throw new UsageError(positionals.length ? `expected one FILE, got ${positionals.length}` : 'missing FILE');
+  }
+  return positionals[0];
+}

@@ -1,0 +1,220 @@
+/**
+ * The engine benchmark behind `sidflow bench` and `npm run bench -w @sidflow/engine`:
+ * renders 60 s of 20 fixed sample tunes at 44.1 kHz on one thread, times the native
+ * `sidplayfp -w` on the same tunes in the same run, and measures seeking, the
+ * AudioWorklet quantum, per-player heap and parse-to-first-sample latency.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPlayer } from '@sidflow/engine';
+
+/** The 20 fixed tunes, relative to HVSC's C64Music folder. */
+export const BENCH_TUNES = [
+  '/MUSICIANS/H/Hubbard_Rob/Commando.sid',
+  '/MUSICIANS/G/Galway_Martin/Arkanoid.sid',
+  '/MUSICIANS/F/Follin_Tim/Bionic_Commando.sid',
+  '/MUSICIANS/N/Noro/Rotazoomer.sid',
+  '/MUSICIANS/S/SMC/For_Genie.sid',
+  '/MUSICIANS/I/Iron_Cat/Middle_Ages.sid',
+  '/MUSICIANS/Z/Zyron/Realistic_Facts.sid',
+  '/MUSICIANS/T/Trurl/Haesselhoeff.sid',
+  '/MUSICIANS/D/Dexter/Tokyo_Ink.sid',
+  '/MUSICIANS/J/JCH/Voice_2SID.sid',
+  '/MUSICIANS/B/Bakker_Nantco/Running_Scared.sid',
+  '/MUSICIANS/B/Brizz/Braintoolz_2.sid',
+  '/MUSICIANS/R/Rock/7_on_the_Top.sid',
+  '/MUSICIANS/C/Cane/True-Rule.sid',
+  '/MUSICIANS/H/Hultink_Gerard/Little_China_Girl.sid',
+  '/MUSICIANS/M/Mr_Lonely/I_Love_You_Like_a_Ball_and_Chain.sid',
+  '/MUSICIANS/M/Merken_Vincent/Extra_Headline.sid',
+  '/MUSICIANS/O/Olsen/No_Limits_tune_05.sid',
+  '/GAMES/G-L/Gravitrix_Preview.sid',
+  '/MUSICIANS/P/Praiser/Pszczolka_Maja_5x.sid',
+];
+
+/** Benchmark options. */
+export interface EngineBenchmarkOptions {
+  /** The HVSC `C64Music` folder holding {@link BENCH_TUNES}. */
+  hvscRoot: string;
+  /** Seconds of audio rendered per tune (default 60). */
+  seconds?: number;
+  /** How many of the 20 tunes to use (default all). */
+  tunes?: number;
+  /** Also time `sidplayfp -w` (default true when it is installed). */
+  reference?: boolean;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+/** Figures from one benchmark run. */
+export interface EngineBenchmarkResult {
+  tunes: number;
+  audioSeconds: number;
+  engineCpuSeconds: number;
+  engineSpeed: number;
+  sidplayfpCpuSeconds?: number;
+  sidplayfpSpeed?: number;
+  ratio?: number;
+  coldSeek60Seconds: number;
+  warmSeekMaxSeconds: number;
+  quantumMeanMs: number;
+  quantumP99Ms: number;
+  quantumBudgetShare: number;
+  quantumHeapGrowthBytes: number;
+  playerHeapBytes: number;
+  parseToFirstSampleMs: number;
+}
+
+function cpuSeconds(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+}
+
+/** CPU seconds used by waited-for child processes (from /proc: utime+stime of children). */
+function childCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // fields[0] is field 3 (state); cutime and cstime are fields 16 and 17.
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Runs the benchmark and returns its figures. */
+export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBenchmarkResult {
+  const seconds = options.seconds ?? 60;
+  const log = options.log ?? (() => {});
+  const list = BENCH_TUNES.slice(0, options.tunes ?? BENCH_TUNES.length);
+  const files = list.map((p) => ({ path: p, bytes: new Uint8Array(readFileSync(join(options.hvscRoot, p))) }));
+  const rate = 44100;
+  const chunk = new Int16Array(4096);
+
+  // Throughput: our engine.
+  let engineCpu = 0;
+  for (const f of files) {
+    const t0 = cpuSeconds();
+    const player = createPlayer(f.bytes, { sampleRate: rate, channels: 1 });
+    let left = seconds * rate;
+    while (left > 0) {
+      const n = Math.min(left, chunk.length);
+      player.render(n === chunk.length ? chunk : chunk.subarray(0, n));
+      left -= n;
+    }
+    const took = cpuSeconds() - t0;
+    engineCpu += took;
+    log(`engine    ${f.path}: ${(seconds / took).toFixed(1)}x real time`);
+  }
+  const audioSeconds = seconds * files.length;
+  const result: EngineBenchmarkResult = {
+    tunes: files.length,
+    audioSeconds,
+    engineCpuSeconds: engineCpu,
+    engineSpeed: audioSeconds / engineCpu,
+    coldSeek60Seconds: 0,
+    warmSeekMaxSeconds: 0,
+    quantumMeanMs: 0,
+    quantumP99Ms: 0,
+    quantumBudgetShare: 0,
+    quantumHeapGrowthBytes: 0,
+    playerHeapBytes: 0,
+    parseToFirstSampleMs: 0,
+  };
+
+  // Throughput: the native reference, same tunes, same length, WAV output.
+  const useReference = options.reference ?? existsSync('/usr/bin/sidplayfp');
+  if (useReference) {
+    const dir = mkdtempSync(join(tmpdir(), 'sidflow-bench-'));
+    try {
+      let refCpu = 0;
+      for (const [i, f] of files.entries()) {
+        const before = childCpuSeconds();
+        const r = spawnSync('sidplayfp', ['-q', `-w${join(dir, `${i}.wav`)}`, `-t${seconds}`, join(options.hvscRoot, f.path)], {
+          stdio: 'ignore',
+        });
+        const took = childCpuSeconds() - before;
+        if (r.status !== 0) log(`sidplayfp ${f.path}: exit ${r.status}`);
+        refCpu += took;
+        log(`sidplayfp ${f.path}: ${(seconds / took).toFixed(1)}x real time`);
+      }
+      result.sidplayfpCpuSeconds = refCpu;
+      result.sidplayfpSpeed = audioSeconds / refCpu;
+      result.ratio = result.engineSpeed / result.sidplayfpSpeed;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  // Seeking: 60 s cold (no snapshots yet), then random seeks once snapshots exist.
+  const seekTune = files[0].bytes;
+  const seeker = createPlayer(seekTune, { sampleRate: rate, channels: 1 });
+  let t0 = performance.now();
+  seeker.seek(60);
+  result.coldSeek60Seconds = (performance.now() - t0) / 1000;
+  let worst = 0;
+  for (const target of [5, 42.5, 17, 59, 0.5, 33.3, 51, 12]) {
+    t0 = performance.now();
+    seeker.seek(target);
+    worst = Math.max(worst, performance.now() - t0);
+  }
+  result.warmSeekMaxSeconds = worst / 1000;
+
+  // AudioWorklet quantum: 128 frames at 48 kHz, steady state, and heap growth across 20,000 quanta.
+  const quantumPlayer = createPlayer(seekTune, { sampleRate: 48000, channels: 1, format: 'float32' } as never);
+  const quantum = new Float32Array(128);
+  for (let i = 0; i < 2000; i++) quantumPlayer.render(quantum);
+  const times = new Float64Array(20000);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  for (let i = 0; i < times.length; i++) {
+    const s = performance.now();
+    quantumPlayer.render(quantum);
+    times[i] = performance.now() - s;
+  }
+  const heapAfter = process.memoryUsage().heapUsed;
+  const sorted = Array.from(times).sort((a, b) => a - b);
+  result.quantumMeanMs = sorted.reduce((a, b) => a + b, 0) / sorted.length;
+  result.quantumP99Ms = sorted[Math.floor(sorted.length * 0.99)];
+  result.quantumBudgetShare = result.quantumMeanMs / ((128 / 48000) * 1000);
+  result.quantumHeapGrowthBytes = heapAfter - heapBefore;
+
+  // Heap per player (needs --expose-gc for a clean figure) and parse-to-first-sample.
+  gc();
+  const h0 = process.memoryUsage().heapUsed;
+  const players = files.slice(0, 10).map((f) => createPlayer(f.bytes, { sampleRate: rate, channels: 1 }));
+  gc();
+  result.playerHeapBytes = (process.memoryUsage().heapUsed - h0) / players.length;
+  const first = new Int16Array(1);
+  let worstFirst = 0;
+  for (const f of files.slice(0, 10)) {
+    const s = performance.now();
+    createPlayer(f.bytes, { sampleRate: rate, channels: 1 }).render(first);
+    worstFirst = Math.max(worstFirst, performance.now() - s);
+  }
+  result.parseToFirstSampleMs = worstFirst;
+  return result;
+}
+
+/** Formats a result as the lines printed by `sidflow bench`. */
+export function formatEngineBenchmark(r: EngineBenchmarkResult): string {
+  const lines = [
+    `tunes: ${r.tunes}, ${r.audioSeconds} s of audio at 44.1 kHz, one thread`,
+    `engine:    ${r.engineSpeed.toFixed(1)} s of audio per CPU second (${r.engineCpuSeconds.toFixed(2)} CPU s)`,
+  ];
+  if (r.sidplayfpSpeed !== undefined) {
+    lines.push(
+      `sidplayfp: ${r.sidplayfpSpeed.toFixed(1)} s of audio per CPU second (${r.sidplayfpCpuSeconds?.toFixed(2)} CPU s)`,
+      `ratio:     ${r.ratio?.toFixed(2)}x sidplayfp`,
+    );
+  }
+  lines.push(
+    `seek 60 s cold: ${(r.coldSeek60Seconds * 1000).toFixed(1)} ms; worst warm seek: ${(r.warmSeekMaxSeconds * 1000).toFixed(1)} ms`,
+    `128-frame quantum at 48 kHz: mean ${(r.quantumMeanMs * 1000).toFixed(0)} µs, p99 ${(r.quantumP99Ms * 1000).toFixed(0)} µs ` +
+      `(${(r.quantumBudgetShare * 100).toFixed(1)} % of the 2.67 ms budget); heap growth over 20,000 quanta: ${r.quantumHeapGrowthBytes} bytes`,
+    `heap per player: ${(r.playerHeapBytes / 1024).toFixed(0)} KiB; parse-to-first-sample (worst of 10): ${r.parseToFirstSampleMs.toFixed(1)} ms`,
+  );
+  return lines.join('\n');
+}

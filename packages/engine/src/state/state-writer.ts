@@ -1,0 +1,85 @@
+/**
+ * Appends a machine's state as compact little-endian binary. Every chip writes
+ * its fields in a fixed order in `saveState` and reads them back in the same
+ * order in `loadState`, so a snapshot restores exactly.
+ */
+export class StateWriter {
+  private buffer: Uint8Array;
+  private view: DataView;
+  private length = 0;
+
+  /** @param initialCapacity - starting buffer size in bytes; grows as needed */
+  constructor(initialCapacity = 1 << 17) {
+    this.buffer = new Uint8Array(initialCapacity);
+    this.view = new DataView(this.buffer.buffer);
+  }
+
+  private reserve(bytes: number): number {
+    const at = this.length;
+    if (at + bytes > this.buffer.length) {
+      const next = new Uint8Array(Math.max(this.buffer.length * 2, at + bytes));
+      next.set(this.buffer.subarray(0, at));
+      this.buffer = next;
+      this.view = new DataView(next.buffer);
+    }
+    this.length = at + bytes;
+    return at;
+  }
+
+  /** Writes an unsigned byte. */
+  u8(value: number): void {
+    this.view.setUint8(this.reserve(1), value);
+  }
+
+  /** Writes an unsigned 16-bit integer. */
+  u16(value: number): void {
+    this.view.setUint16(this.reserve(2), value, true);
+  }
+
+  /** Writes an unsigned 32-bit integer. */
+  u32(value: number): void {
+    this.view.setUint32(this.reserve(4), value >>> 0, true);
+  }
+
+  /** Writes a signed 32-bit integer. */
+  i32(value: number): void {
+    this.view.setInt32(this.reserve(4), value | 0, true);
+  }
+
+  /** Writes a double (use for cycle counters beyond 2^32 and for floating state). */
+  f64(value: number): void {
+    this.view.setFloat64(this.reserve(8), value, true);
+  }
+
+  /** Writes a boolean as one byte. */
+  bool(value: boolean): void {
+    this.u8(value ? 1 : 0);
+  }
+
+  /** Writes a length-prefixed byte array. */
+  bytes(data: Uint8Array): void {
+    this.u32(data.length);
+    this.buffer.set(data, this.reserve(data.length));
+  }
+
+  /** Writes a length-prefixed Float64Array. */
+  f64Array(data: Float64Array): void {
+    this.u32(data.length);
+    for (let i = 0; i < data.length; i++) this.f64(data[i]);
+  }
+
+  /** Writes a length-prefixed Float32Array. */
+  f32Array(data: Float32Array): void {
+    this.bytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  }
+
+  /** Writes a length-prefixed Int32Array. */
+  i32Array(data: Int32Array): void {
+    this.bytes(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  }
+
+  /** Returns a copy of everything written so far. */
+  finish(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
