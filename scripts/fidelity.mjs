@@ -7,7 +7,15 @@
 //     (log-magnitude spectrogram correlation), summarised per SID model.
 // Golden traces and renders are cached under .bench/fidelity; delete it to start over.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -34,7 +42,11 @@ function sidtraceBinary() {
   const bin = join(root, '.bench', 'sidtrace');
   if (!existsSync(bin)) {
     mkdirSync(dirname(bin), { recursive: true });
-    execFileSync('g++', ['-O2', '-o', bin, join(tools, 'sidtrace', 'sidtrace.cpp'), '-lsidplayfp'], { stdio: 'inherit' });
+    execFileSync(
+      'g++',
+      ['-O2', '-o', bin, join(tools, 'sidtrace', 'sidtrace.cpp'), '-lsidplayfp'],
+      { stdio: 'inherit' },
+    );
   }
   return bin;
 }
@@ -58,7 +70,8 @@ async function pool(items, fn) {
       const i = next++;
       await fn(items[i], i);
       done++;
-      if (done % 25 === 0 || done === items.length) process.stderr.write(`  ${done}/${items.length}\r`);
+      if (done % 25 === 0 || done === items.length)
+        process.stderr.write(`  ${done}/${items.length}\r`);
     }
   };
   await Promise.all(Array.from({ length: jobs }, worker));
@@ -113,7 +126,11 @@ await pool(tunes, async (t) => {
   const status = `${writes}.status`;
   if (!existsSync(status)) {
     mkdirSync(dirname(writes), { recursive: true });
-    const res = await runToFile(sidtrace, ['--timing', 'exact', '--writes', writes, t, '0', String(seconds), '441'], trace);
+    const res = await runToFile(
+      sidtrace,
+      ['--timing', 'exact', '--writes', writes, t, '0', String(seconds), '441'],
+      trace,
+    );
     writeFileSync(status, String(res.code));
   }
   const code = Number(readFileSync(status, 'utf8'));
@@ -125,13 +142,24 @@ writeFileSync(manifestPath, rows.map((r) => JSON.stringify(r)).join('\n') + '\n'
 const usable = rows.filter((r) => r.usable);
 console.log(`${usable.length} of ${rows.length} tunes are playable by libsidplayfp without ROMs`);
 
-const env = { ...process.env, HVSC_ROOT: hvsc, GOLDEN_DIR: goldenDir, GOLDEN_MANIFEST: manifestPath, JOBS: String(jobs), SECONDS: String(seconds) };
+const env = {
+  ...process.env,
+  HVSC_ROOT: hvsc,
+  GOLDEN_DIR: goldenDir,
+  GOLDEN_MANIFEST: manifestPath,
+  JOBS: String(jobs),
+  SECONDS: String(seconds),
+};
 let writeSummary = '';
 if (!values['no-writes']) {
   console.log('engine write logs (sidflow trace --writes) and scores...');
   const template = `node ${cli} trace {sid} --song {song} --seconds {seconds} --writes`;
   const ours = join(work, 'engine-writes');
-  const r = spawnSync('python3', [join(tools, 'score_writes.py'), '--run', template, ours], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('python3', [join(tools, 'score_writes.py'), '--run', template, ours], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   writeFileSync(join(work, 'write-scores.jsonl'), r.stdout);
   writeSummary = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0) console.error(r.stderr);
@@ -147,9 +175,16 @@ if (!values['no-audio']) {
     mkdirSync(dirname(base), { recursive: true });
     const ref = `${base}.ref.wav`;
     const ours = `${base}.ours.wav`;
-    if (!existsSync(ref)) await runToFile('sidplayfp', ['-q', `-w${ref}`, `-t${seconds}`, t], `${base}.ref.log`);
-    await runToFile('node', [cli, 'render', t, '--seconds', String(seconds), '--out', ours], `${base}.ours.log`);
-    const out = spawnSync('python3', [join(tools, 'score_audio.py'), ref, ours, String(seconds)], { encoding: 'utf8' });
+    if (!existsSync(ref))
+      await runToFile('sidplayfp', ['-q', `-w${ref}`, `-t${seconds}`, t], `${base}.ref.log`);
+    await runToFile(
+      'node',
+      [cli, 'render', t, '--seconds', String(seconds), '--out', ours],
+      `${base}.ours.log`,
+    );
+    const out = spawnSync('python3', [join(tools, 'score_audio.py'), ref, ours, String(seconds)], {
+      encoding: 'utf8',
+    });
     let corr = Number.NaN;
     try {
       corr = JSON.parse(out.stdout.trim().split('\n').pop()).corr;
@@ -157,9 +192,15 @@ if (!values['no-audio']) {
     scores.push({ path: row.path, model: headerFacts(t).model, corr });
   });
   scores.sort((a, b) => a.path.localeCompare(b.path));
-  writeFileSync(join(work, 'audio-scores.jsonl'), scores.map((s) => JSON.stringify(s)).join('\n') + '\n');
+  writeFileSync(
+    join(work, 'audio-scores.jsonl'),
+    scores.map((s) => JSON.stringify(s)).join('\n') + '\n',
+  );
   for (const model of ['6581', '8580']) {
-    const c = scores.filter((s) => s.model === model).map((s) => (Number.isFinite(s.corr) ? s.corr : 0)).sort((a, b) => a - b);
+    const c = scores
+      .filter((s) => s.model === model)
+      .map((s) => (Number.isFinite(s.corr) ? s.corr : 0))
+      .sort((a, b) => a - b);
     if (!c.length) continue;
     const q = (p) => c[Math.min(c.length - 1, Math.floor(p * c.length))];
     console.log(

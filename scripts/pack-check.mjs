@@ -10,7 +10,10 @@ const allowed = /^(dist\/.+|README\.md|LICENSE|package\.json)$/;
 let failed = false;
 for (const w of workspacesInOrder()) {
   if (w.private) continue;
-  const out = execFileSync('npm', ['pack', '--dry-run', '--json'], { cwd: join(root, w.dir), encoding: 'utf8' });
+  const out = execFileSync('npm', ['pack', '--dry-run', '--json'], {
+    cwd: join(root, w.dir),
+    encoding: 'utf8',
+  });
   const [info] = JSON.parse(out);
   const files = info.files.map((f) => f.path);
   const extra = files.filter((f) => !allowed.test(f));
@@ -18,7 +21,9 @@ for (const w of workspacesInOrder()) {
   if (!files.some((f) => f.startsWith('dist/'))) missing.push('dist/');
   if (extra.length || missing.length) {
     failed = true;
-    console.error(`${w.name}: unexpected ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}`);
+    console.error(
+      `${w.name}: unexpected ${JSON.stringify(extra)} missing ${JSON.stringify(missing)}`,
+    );
   } else {
     console.log(`${w.name}: ${files.length} files, ${(info.size / 1024).toFixed(1)} KiB packed`);
   }

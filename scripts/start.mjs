@@ -20,10 +20,24 @@ if (!built) run('npm', ['run', 'build']);
 const tuneDir = join(root, 'tunes', 'sid');
 const outDir = join(root, 'out');
 mkdirSync(outDir, { recursive: true });
-const tunes = readdirSync(tuneDir).filter((f) => f.endsWith('.sid')).sort();
-console.log(`SIDFlow: rendering ${tunes.length} demo tunes from tunes/sid with the SIDFlow engine\n`);
+const tunes = readdirSync(tuneDir)
+  .filter((f) => f.endsWith('.sid'))
+  .sort();
+console.log(
+  `SIDFlow: rendering ${tunes.length} demo tunes from tunes/sid with the SIDFlow engine\n`,
+);
 for (const tune of tunes) {
   const out = join(outDir, tune.replace(/\.sid$/, '.wav'));
-  run('node', [join(root, 'examples/cli/bin/sidflow.js'), 'render', join(tuneDir, tune), '--seconds', '20', '--out', out]);
+  run('node', [
+    join(root, 'examples/cli/bin/sidflow.js'),
+    'render',
+    join(tuneDir, tune),
+    '--seconds',
+    '20',
+    '--out',
+    out,
+  ]);
 }
-console.log(`\nDone. Play them with any audio player, e.g.: ffplay -autoexit ${join('out', tunes[0]?.replace(/\.sid$/, '.wav') ?? '')}`);
+console.log(
+  `\nDone. Play them with any audio player, e.g.: ffplay -autoexit ${join('out', tunes[0]?.replace(/\.sid$/, '.wav') ?? '')}`,
+);

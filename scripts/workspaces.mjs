@@ -13,7 +13,11 @@ export function workspacesInOrder() {
   const rootPkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const all = rootPkg.workspaces.map((dir) => {
     const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-    const deps = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.peerDependencies });
+    const deps = Object.keys({
+      ...pkg.dependencies,
+      ...pkg.devDependencies,
+      ...pkg.peerDependencies,
+    });
     return { dir, name: pkg.name, deps, scripts: pkg.scripts ?? {}, private: !!pkg.private };
   });
   const byName = new Map(all.map((w) => [w.name, w]));
@@ -21,7 +25,8 @@ export function workspacesInOrder() {
   const ordered = [];
   const visit = (w, stack) => {
     if (done.has(w.name)) return;
-    if (stack.includes(w.name)) throw new Error(`workspace cycle: ${[...stack, w.name].join(' -> ')}`);
+    if (stack.includes(w.name))
+      throw new Error(`workspace cycle: ${[...stack, w.name].join(' -> ')}`);
     for (const d of w.deps) if (byName.has(d)) visit(byName.get(d), [...stack, w.name]);
     done.add(w.name);
     ordered.push(w);

@@ -13,7 +13,13 @@ export function parseCommand<T extends OptionSpec>(args: string[], options: T) {
 }
 
 /** Reads an integer option within bounds, or its default when absent. */
-export function intOption(value: string | boolean | undefined, name: string, min: number, max: number, fallback?: number): number {
+export function intOption(
+  value: string | boolean | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback?: number,
+): number {
   if (value === undefined) {
     if (fallback === undefined) throw new UsageError(`--${name} is required`);
     return fallback;
@@ -26,7 +32,13 @@ export function intOption(value: string | boolean | undefined, name: string, min
 }
 
 /** Reads a positive number option within bounds, or its default when absent. */
-export function numberOption(value: string | boolean | undefined, name: string, min: number, max: number, fallback?: number): number {
+export function numberOption(
+  value: string | boolean | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback?: number,
+): number {
   if (value === undefined) {
     if (fallback === undefined) throw new UsageError(`--${name} is required`);
     return fallback;
@@ -41,7 +53,9 @@ export function numberOption(value: string | boolean | undefined, name: string, 
 /** The single positional FILE argument. */
 export function fileArgument(positionals: string[]): string {
   if (positionals.length !== 1) {
-    throw new UsageError(positionals.length ? `expected one FILE, got ${positionals.length}` : 'missing FILE');
+    throw new UsageError(
+      positionals.length ? `expected one FILE, got ${positionals.length}` : 'missing FILE',
+    );
   }
   return positionals[0];
 }

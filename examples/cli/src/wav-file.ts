@@ -26,6 +26,11 @@ export function encodeWav(pcm: Int16Array, sampleRate: number, channels: number)
 }
 
 /** Writes a WAV file atomically. */
-export async function writeWav(path: string, pcm: Int16Array, sampleRate: number, channels: number): Promise<void> {
+export async function writeWav(
+  path: string,
+  pcm: Int16Array,
+  sampleRate: number,
+  channels: number,
+): Promise<void> {
   await writeFileAtomic(path, encodeWav(pcm, sampleRate, channels));
 }

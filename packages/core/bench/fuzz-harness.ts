@@ -45,7 +45,11 @@ export function prng(seed: number): () => number {
 const interesting = [0x00, 0x01, 0x7f, 0x80, 0xff, 0xfe, 0x0a, 0x0d, 0x20, 0x3a, 0x3d, 0x5b, 0x5d];
 
 /** Returns a mutated copy of `input`. */
-export function mutate(input: Uint8Array, rand: () => number, seeds: readonly Uint8Array[]): Uint8Array {
+export function mutate(
+  input: Uint8Array,
+  rand: () => number,
+  seeds: readonly Uint8Array[],
+): Uint8Array {
   let out = input.slice();
   const rounds = 1 + Math.floor(rand() * 4);
   for (let r = 0; r < rounds; r++) {
@@ -132,5 +136,13 @@ export function fuzz(target: FuzzTarget, count: number, seed = 1): FuzzReport {
     const took = performance.now() - t0;
     if (took > slowestMs) slowestMs = took;
   }
-  return { name: target.name, inputs: count, accepted, rejected, slowestMs, failures, failureCount };
+  return {
+    name: target.name,
+    inputs: count,
+    accepted,
+    rejected,
+    slowestMs,
+    failures,
+    failureCount,
+  };
 }

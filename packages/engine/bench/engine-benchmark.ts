@@ -89,7 +89,10 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   const seconds = options.seconds ?? 60;
   const log = options.log ?? (() => {});
   const list = BENCH_TUNES.slice(0, options.tunes ?? BENCH_TUNES.length);
-  const files = list.map((p) => ({ path: p, bytes: new Uint8Array(readFileSync(join(options.hvscRoot, p))) }));
+  const files = list.map((p) => ({
+    path: p,
+    bytes: new Uint8Array(readFileSync(join(options.hvscRoot, p))),
+  }));
   const rate = 44100;
   const chunk = new Int16Array(4096);
 
@@ -132,9 +135,13 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
       let refCpu = 0;
       for (const [i, f] of files.entries()) {
         const before = childCpuSeconds();
-        const r = spawnSync('sidplayfp', ['-q', `-w${join(dir, `${i}.wav`)}`, `-t${seconds}`, join(options.hvscRoot, f.path)], {
-          stdio: 'ignore',
-        });
+        const r = spawnSync(
+          'sidplayfp',
+          ['-q', `-w${join(dir, `${i}.wav`)}`, `-t${seconds}`, join(options.hvscRoot, f.path)],
+          {
+            stdio: 'ignore',
+          },
+        );
         const took = childCpuSeconds() - before;
         if (r.status !== 0) log(`sidplayfp ${f.path}: exit ${r.status}`);
         refCpu += took;
@@ -163,7 +170,11 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   result.warmSeekMaxSeconds = worst / 1000;
 
   // AudioWorklet quantum: 128 frames at 48 kHz, steady state, and heap growth across 20,000 quanta.
-  const quantumPlayer = createPlayer(seekTune, { sampleRate: 48000, channels: 1, format: 'float32' } as never);
+  const quantumPlayer = createPlayer(seekTune, {
+    sampleRate: 48000,
+    channels: 1,
+    format: 'float32',
+  } as never);
   const quantum = new Float32Array(128);
   for (let i = 0; i < 2000; i++) quantumPlayer.render(quantum);
   const times = new Float64Array(20000);
@@ -184,7 +195,9 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   // Heap per player (needs --expose-gc for a clean figure) and parse-to-first-sample.
   gc();
   const h0 = process.memoryUsage().heapUsed;
-  const players = files.slice(0, 10).map((f) => createPlayer(f.bytes, { sampleRate: rate, channels: 1 }));
+  const players = files
+    .slice(0, 10)
+    .map((f) => createPlayer(f.bytes, { sampleRate: rate, channels: 1 }));
   gc();
   result.playerHeapBytes = (process.memoryUsage().heapUsed - h0) / players.length;
   const first = new Int16Array(1);

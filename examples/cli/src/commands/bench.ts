@@ -1,5 +1,8 @@
 import { join } from 'node:path';
-import { formatEngineBenchmark, runEngineBenchmark } from '../../../../packages/engine/bench/engine-benchmark.js';
+import {
+  formatEngineBenchmark,
+  runEngineBenchmark,
+} from '../../../../packages/engine/bench/engine-benchmark.js';
 import { intOption, numberOption, parseCommand } from '../options.js';
 
 /** `sidflow bench [--seconds S] [--tunes N] [--hvsc DIR] [--no-reference]`: the engine benchmark. */

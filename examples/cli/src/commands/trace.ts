@@ -18,7 +18,8 @@ export async function runTrace(args: string[]): Promise<void> {
   const file = fileArgument(positionals);
   const song = intOption(values.song, 'song', 0, 256, 0);
   const seconds = numberOption(values.seconds, 'seconds', 0.001, 3600);
-  if (values.writes && values.every !== undefined) throw new UsageError('use either --every or --writes');
+  if (values.writes && values.every !== undefined)
+    throw new UsageError('use either --every or --writes');
   const bytes = new Uint8Array(await readFile(file));
   const out: string[] = [];
   const flush = () => {

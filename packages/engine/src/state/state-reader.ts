@@ -13,7 +13,10 @@ export class StateReader {
   private take(bytes: number): number {
     const at = this.offset;
     if (at + bytes > this.data.length) {
-      throw new SidflowError('SNAPSHOT_TRUNCATED', `snapshot ends at byte ${this.data.length}, needed ${at + bytes}`);
+      throw new SidflowError(
+        'SNAPSHOT_TRUNCATED',
+        `snapshot ends at byte ${this.data.length}, needed ${at + bytes}`,
+      );
     }
     this.offset = at + bytes;
     return at;
@@ -56,7 +59,10 @@ export class StateReader {
     const src = this.data.subarray(at, at + n);
     if (target) {
       if (target.length !== n) {
-        throw new SidflowError('SNAPSHOT_MISMATCH', `snapshot array of ${n} bytes does not fit ${target.length}`);
+        throw new SidflowError(
+          'SNAPSHOT_MISMATCH',
+          `snapshot array of ${n} bytes does not fit ${target.length}`,
+        );
       }
       target.set(src);
       return target;
@@ -68,7 +74,10 @@ export class StateReader {
   f64Array(target: Float64Array): Float64Array {
     const n = this.u32();
     if (n !== target.length) {
-      throw new SidflowError('SNAPSHOT_MISMATCH', `snapshot array of ${n} values does not fit ${target.length}`);
+      throw new SidflowError(
+        'SNAPSHOT_MISMATCH',
+        `snapshot array of ${n} values does not fit ${target.length}`,
+      );
     }
     for (let i = 0; i < n; i++) target[i] = this.f64();
     return target;
