@@ -1,0 +1,1 @@
+export { VicII } from './vic-ii.js';

@@ -1,0 +1,147 @@
+import type { StateReader } from '../state/state-reader.js';
+import type { StateWriter } from '../state/state-writer.js';
+import { besselI0, kaiserBeta, kaiserLength, kaiserWindow, sinc } from './fir-design.js';
+
+/** Filter phases per input sample; coefficients in between are interpolated linearly. */
+const PHASES = 256;
+
+/**
+ * Arbitrary-ratio band-limited resampling by a polyphase windowed-sinc FIR.
+ * The output clock is kept as an exact rational position (integer numerator
+ * over `denominator`), so there is no drift and results are deterministic.
+ * Input is appended to {@link PolyphaseInterpolator.buffer}; `run` consumes it.
+ */
+export class PolyphaseInterpolator {
+  /** Input samples: retained history followed by newly appended ones. */
+  readonly buffer: Float64Array;
+  /** Valid samples in {@link PolyphaseInterpolator.buffer}. */
+  length: number;
+  /** Taps per output. */
+  readonly taps: number;
+  private readonly table: Float64Array;
+  private readonly step: number;
+  private readonly denominator: number;
+  /** Buffer index of the input sample at or before the next output time. */
+  private position: number;
+  /** Fraction of the next output time past `position`, over `denominator`. */
+  private numerator = 0;
+
+  /**
+   * @param inputRate - input rate numerator (any unit shared with `outputRate`)
+   * @param outputRate - output rate in the same unit
+   * @param inputHz - input rate in Hz (for the filter edges)
+   * @param passHz - passband edge in Hz
+   * @param stopHz - stopband edge in Hz
+   * @param attenuationDb - stopband attenuation
+   * @param maxAppend - most samples appended between two `run` calls
+   */
+  constructor(
+    inputRate: number,
+    outputRate: number,
+    inputHz: number,
+    passHz: number,
+    stopHz: number,
+    attenuationDb: number,
+    maxAppend: number,
+  ) {
+    let taps = kaiserLength(attenuationDb, (stopHz - passHz) / inputHz);
+    taps += taps & 1;
+    this.taps = taps;
+    this.step = inputRate;
+    this.denominator = outputRate;
+    const cutoff = (passHz + stopHz) / 2 / inputHz;
+    const beta = kaiserBeta(attenuationDb);
+    const i0Beta = besselI0(beta);
+    const halfTaps = taps / 2;
+    const table = new Float64Array((PHASES + 1) * taps);
+    for (let p = 0; p <= PHASES; p++) {
+      const mu = p / PHASES;
+      let sum = 0;
+      for (let j = 0; j < taps; j++) {
+        const tau = mu + halfTaps - 1 - j;
+        const value =
+          2 * cutoff * sinc(2 * cutoff * tau) * kaiserWindow(tau / halfTaps, beta, i0Beta);
+        table[p * taps + j] = value;
+        sum += value;
+      }
+      // Every phase passes DC at exactly unity, so no phase-dependent ripple.
+      for (let j = 0; j < taps; j++) table[p * taps + j] /= sum;
+    }
+    this.table = table;
+    this.buffer = new Float64Array(taps + 2 + maxAppend);
+    this.length = halfTaps - 1;
+    this.position = halfTaps - 1;
+  }
+
+  /** Silence history and restart the output clock. */
+  reset(): void {
+    this.buffer.fill(0);
+    this.length = this.taps / 2 - 1;
+    this.position = this.taps / 2 - 1;
+    this.numerator = 0;
+  }
+
+  /**
+   * Produces every output whose filter window is covered by buffered input.
+   * @returns number of samples written to `output` from `offset`
+   */
+  run(output: Float32Array, offset: number): number {
+    const x = this.buffer;
+    const table = this.table;
+    const taps = this.taps;
+    const halfTaps = taps >> 1;
+    const den = this.denominator;
+    const step = this.step;
+    const end = this.length - halfTaps;
+    let position = this.position;
+    let numerator = this.numerator;
+    let o = offset;
+    while (position < end) {
+      const scaled = numerator * PHASES;
+      const phase = Math.floor(scaled / den);
+      const frac = (scaled - phase * den) / den;
+      let row0 = phase * taps;
+      let row1 = row0 + taps;
+      let i = position + 1 - halfTaps;
+      let a = 0;
+      let b = 0;
+      for (let j = 0; j < taps; j++) {
+        const v = x[i++];
+        a += table[row0++] * v;
+        b += table[row1++] * v;
+      }
+      output[o++] = a + frac * (b - a);
+      numerator += step;
+      while (numerator >= den) {
+        numerator -= den;
+        position++;
+      }
+    }
+    const drop = position + 1 - halfTaps;
+    if (drop > 0) {
+      x.copyWithin(0, drop, this.length);
+      this.length -= drop;
+      position -= drop;
+    }
+    this.position = position;
+    this.numerator = numerator;
+    return o - offset;
+  }
+
+  /** Writes history and output clock. */
+  saveState(w: StateWriter): void {
+    w.u32(this.length);
+    w.u32(this.position);
+    w.f64(this.numerator);
+    for (let i = 0; i < this.length; i++) w.f64(this.buffer[i]);
+  }
+
+  /** Restores what {@link PolyphaseInterpolator.saveState} wrote. */
+  loadState(r: StateReader): void {
+    this.length = r.u32();
+    this.position = r.u32();
+    this.numerator = r.f64();
+    this.buffer.fill(0);
+    for (let i = 0; i < this.length; i++) this.buffer[i] = r.f64();
+  }
+}
