@@ -1,0 +1,177 @@
+import type { SidModel } from './sid-types.js';
+
+/**
+ * Parameters of the bit pull-down model of one combined waveform. When several
+ * waveform selectors drive the same output lines, a line driven high is pulled
+ * down by neighbouring lines driven low; the pull weakens geometrically with
+ * distance, differently towards lower and higher bits, and a selected pulse adds
+ * a constant pull. A bit stays high when what is left exceeds `threshold`.
+ */
+interface PulldownParameters {
+  /** Remaining level (0–1) above which a driven bit reads as 1. */
+  readonly threshold: number;
+  /** Extra pull-down contributed by the pulse selector. */
+  readonly pulseStrength: number;
+  /** Geometric fall-off of the pull exerted by lower-order bits. */
+  readonly distanceBelow: number;
+  /** Geometric fall-off of the pull exerted by higher-order bits. */
+  readonly distanceAbove: number;
+}
+
+/**
+ * Model parameters per chip for triangle+saw, pulse+triangle, pulse+saw,
+ * pulse+triangle+saw and noise+pulse. The first four are the published fits
+ * of the libsidplayfp "combined-waveforms" project to kevtris' samplings of a
+ * 6581 R2 and an 8580 R5; noise+pulse is an estimate.
+ */
+const PULLDOWN_PARAMETERS: Record<SidModel, readonly PulldownParameters[]> = {
+  '6581': [
+    {
+      threshold: 0.862147212,
+      pulseStrength: 0,
+      distanceBelow: 10.8962431,
+      distanceAbove: 2.50848103,
+    },
+    {
+      threshold: 0.932746708,
+      pulseStrength: 2.07508397,
+      distanceBelow: 1.03668225,
+      distanceAbove: 1.14876997,
+    },
+    {
+      threshold: 0.860927045,
+      pulseStrength: 2.43506575,
+      distanceBelow: 0.908603609,
+      distanceAbove: 1.07907593,
+    },
+    {
+      threshold: 0.741343081,
+      pulseStrength: 0.0452554375,
+      distanceBelow: 1.1439606,
+      distanceAbove: 1.05711341,
+    },
+    { threshold: 0.96, pulseStrength: 2.5, distanceBelow: 1.1, distanceAbove: 1.2 },
+  ],
+  '8580': [
+    {
+      threshold: 0.715788841,
+      pulseStrength: 0,
+      distanceBelow: 1.32999945,
+      distanceAbove: 2.2172699,
+    },
+    {
+      threshold: 0.93500334,
+      pulseStrength: 1.05977178,
+      distanceBelow: 1.08629429,
+      distanceAbove: 1.43518543,
+    },
+    {
+      threshold: 0.920648575,
+      pulseStrength: 0.943601072,
+      distanceBelow: 1.13034654,
+      distanceAbove: 1.41881108,
+    },
+    {
+      threshold: 0.90921098,
+      pulseStrength: 0.979807794,
+      distanceBelow: 0.942194462,
+      distanceAbove: 1.40958893,
+    },
+    { threshold: 0.95, pulseStrength: 1.15, distanceBelow: 1, distanceAbove: 1.45 },
+  ],
+};
+
+/** Which pull-down parameter set (index into the lists above) each waveform 0–7 uses, or -1 for none. */
+const PULLDOWN_FOR_WAVEFORM = [-1, -1, -1, 0, 4, 1, 2, 3];
+
+/**
+ * Precomputed waveform tables of one chip model, indexed by
+ * `(waveform & 7) << 12 | accumulatorTop12Bits`.
+ */
+export interface WaveformTables {
+  /**
+   * Output of waveforms 0–7 without noise, assuming the pulse comparator is high
+   * (pulse-combined outputs are 0 while it is low, so callers AND with the pulse
+   * level). Waveform 4 (pulse alone) is all ones.
+   */
+  readonly output: Uint16Array;
+  /** Selector outputs before the pull-down (needed when noise joins the mix). */
+  readonly raw: Uint16Array;
+  /** Pull-down map indexed by `(waveform & 7) << 12 | rawValue`; identity where none applies. */
+  readonly pulldown: Uint16Array;
+}
+
+/** Triangle from the top 12 accumulator bits: bit 11 folds the ramp, the rest are shifted up. */
+function triangle(index: number): number {
+  return (((index & 0x800) !== 0 ? index ^ 0xfff : index) << 1) & 0xfff;
+}
+
+function pulldownTable(parameters: PulldownParameters): Uint16Array {
+  const weights = new Float64Array(25);
+  weights[12] = 1;
+  for (let distance = 1; distance <= 12; distance++) {
+    weights[12 - distance] = parameters.distanceBelow ** -distance;
+    weights[12 + distance] = parameters.distanceAbove ** -distance;
+  }
+  const table = new Uint16Array(4096);
+  for (let value = 0; value < 4096; value++) {
+    let result = 0;
+    for (let bit = 0; bit < 12; bit++) {
+      if (((value >> bit) & 1) === 0) continue;
+      let pull = 0;
+      let total = 0;
+      for (let other = 0; other < 12; other++) {
+        if (other === bit) continue;
+        const weight = weights[bit - other + 12];
+        if (((value >> other) & 1) === 0) pull += weight;
+        total += weight;
+      }
+      const level = 1 - (pull - parameters.pulseStrength) / total;
+      if (level > parameters.threshold) result |= 1 << bit;
+    }
+    table[value] = result;
+  }
+  return table;
+}
+
+const cache = new Map<SidModel, WaveformTables>();
+
+/**
+ * Returns the waveform tables of `model` (built once, then shared).
+ *
+ * @param model - chip revision
+ */
+export function waveformTables(model: SidModel): WaveformTables {
+  const cached = cache.get(model);
+  if (cached) return cached;
+  const raw = new Uint16Array(8 * 4096);
+  const pulldown = new Uint16Array(8 * 4096);
+  const output = new Uint16Array(8 * 4096);
+  const maps = PULLDOWN_PARAMETERS[model].map(pulldownTable);
+  for (let waveform = 0; waveform < 8; waveform++) {
+    const map = PULLDOWN_FOR_WAVEFORM[waveform] >= 0 ? maps[PULLDOWN_FOR_WAVEFORM[waveform]] : null;
+    for (let index = 0; index < 4096; index++) {
+      let value: number;
+      switch (waveform & 3) {
+        case 1:
+          value = triangle(index);
+          break;
+        case 2:
+          value = index;
+          break;
+        case 3:
+          // Saw and triangle together: each saw bit meets the triangle's (shifted) bit below it.
+          value = index & (index << 1);
+          break;
+        default:
+          value = waveform === 0 ? 0 : 0xfff;
+      }
+      raw[(waveform << 12) | index] = value;
+      pulldown[(waveform << 12) | index] = map ? map[index] : index;
+      output[(waveform << 12) | index] = map && waveform !== 4 ? map[value] : value;
+    }
+  }
+  const tables: WaveformTables = { output, raw, pulldown };
+  cache.set(model, tables);
+  return tables;
+}

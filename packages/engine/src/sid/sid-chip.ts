@@ -1,0 +1,974 @@
+import { SidflowError } from '@sidflow/core';
+import type { StateReader } from '../state/state-reader.js';
+import type { StateWriter } from '../state/state-writer.js';
+import { ENVELOPE_RATE_PERIODS, exponentialPeriodAt } from './envelope-rates.js';
+import { externalFilterFactors } from './external-filter.js';
+import { type SidModelProfile, sidModelProfile } from './sid-model-profile.js';
+import type { SidModel } from './sid-types.js';
+
+/** Options of {@link SidChip}. */
+export interface SidChipOptions {
+  /** Chip revision to emulate. */
+  model: SidModel;
+  /** Clock rate in Hz (the C64's CPU clock: 985,248 PAL, 1,022,727 NTSC). */
+  clockHz: number;
+}
+
+/** Envelope generator states. */
+const ATTACK = 0;
+const DECAY_SUSTAIN = 1;
+const RELEASE = 2;
+
+/** Value of the POTX/POTY registers with no paddles attached. */
+const POT_IDLE = 0xff;
+
+/** Initial (and reset) content of the 23-bit noise shift register. */
+const SHIFT_REGISTER_RESET = 0x7fffff;
+
+/** Fraction of the 6581 saturation level below which the filter's integrator input stays linear. */
+const SATURATION_KNEE = 0.6;
+
+/**
+ * Cycles between checks that flush decayed filter states to exactly 0. Decaying
+ * doubles would otherwise end up subnormal, which is very slow on x86; the
+ * fastest stage (the 16 kHz output low-pass) needs > 6,000 cycles to fall from
+ * {@link FLUSH_LEVEL} to the subnormal range, so checking every 1,024 cycles is enough.
+ * The checks run on a fixed cycle grid, so splitting clock() calls never changes the output.
+ */
+const FLUSH_INTERVAL = 1024;
+/** Level below which a filter state counts as silence (far below a 24-bit sample's LSB). */
+const FLUSH_LEVEL = 1e-20;
+
+/** Version tag of the state layout written by {@link SidChip.saveState}. */
+const STATE_VERSION = 1;
+
+function checkModel(model: string): SidModel {
+  if (model !== '6581' && model !== '8580') {
+    throw new SidflowError('SID_BAD_MODEL', `unknown SID model "${model}" (expected 6581 or 8580)`);
+  }
+  return model;
+}
+
+/**
+ * Cycle-by-cycle emulation of a MOS 6581 or 8580 SID: three voices (24-bit
+ * phase accumulators, triangle/saw/pulse/noise and their combinations, hard
+ * sync, ring modulation, ADSR envelopes with the real rate counter), the
+ * multimode filter (non-linear for the 6581, linear for the 8580), the master
+ * volume with the 6581's DC offset (so $D418 "digis" play), and the C64 board's
+ * output RC filters.
+ *
+ * Output scale: one sample per clock cycle, `(direct voices + filter output)
+ * × volume / 15 / 3`, where a voice at envelope 255 swings about ±1 around its
+ * DC level. So one voice at full envelope and volume 15 spans about 2/3
+ * peak to peak and three voices in phase reach about ±1.0; the external
+ * high-pass removes the DC within a few tens of milliseconds.
+ */
+export class SidChip {
+  private profile: SidModelProfile;
+  private readonly clockHz: number;
+  private readonly externalLowPassFactor: number;
+  private readonly externalHighPassFactor: number;
+
+  /** Last value written to each register (write-only registers are kept for state and readback). */
+  private readonly registers = new Uint8Array(32);
+
+  // Oscillator state per voice.
+  private readonly accumulator = new Int32Array(3);
+  private readonly frequency = new Int32Array(3);
+  private readonly pulseWidth = new Int32Array(3);
+  private readonly waveform = new Int32Array(3);
+  private readonly testBit = new Int32Array(3);
+  private readonly syncBit = new Int32Array(3);
+  private readonly ringMask = new Int32Array(3);
+  private readonly noPulseMask = new Int32Array(3);
+  private readonly sawMsbPull = new Int32Array(3);
+  private readonly pulseLevel = new Int32Array(3);
+  private readonly shiftRegister = new Int32Array(3);
+  private readonly shiftPipeline = new Int32Array(3);
+  private readonly shiftRegisterResetTtl = new Int32Array(3);
+  private readonly noiseOutput = new Int32Array(3);
+  private readonly waveformOutput = new Int32Array(3);
+  private readonly floatingOutputTtl = new Int32Array(3);
+
+  // Envelope state per voice.
+  private readonly gate = new Int32Array(3);
+  private readonly rateCounter = new Int32Array(3);
+  private readonly ratePeriod = new Int32Array(3);
+  private readonly envelopeState = new Int32Array(3);
+  private readonly envelopeCounter = new Int32Array(3);
+  private readonly exponentialCounter = new Int32Array(3);
+  private readonly exponentialPeriod = new Int32Array(3);
+  private readonly holdZero = new Int32Array(3);
+  private readonly attack = new Int32Array(3);
+  private readonly decay = new Int32Array(3);
+  private readonly sustain = new Int32Array(3);
+  private readonly release = new Int32Array(3);
+  private readonly muted = new Int32Array(3);
+  /**
+   * 1 while a voice's envelope steps cannot change its level (sustaining, or held at 0):
+   * the cycle loop then skips its rate-counter matches and only accounts for them in bulk.
+   */
+  private readonly envelopeIdle = new Int32Array(3);
+  /** Envelope DAC output × mute gain, cached per voice so the cycle loop needs no look-up. */
+  private readonly envelopeAmplitude = new Float64Array(3);
+
+  // Filter and mixer.
+  private filterCutoff = 0;
+  private resonance = 0;
+  private filterRouting = 0;
+  private modeVolume = 0;
+  /** Filter and output integrators: band-pass, low-pass, external low-pass, external high-pass. */
+  private readonly analog = new Float64Array(4);
+  /** Per voice: gain into the filter (0–2) and straight into the mixer (3–5). */
+  private readonly routeGain = new Float64Array(6);
+  /**
+   * Coefficients derived from the filter/volume registers: integrator gain per cycle, 1/Q,
+   * low/band/high-pass output gains, volume gain. (Kept in a typed array so every field
+   * stays an unboxed double.)
+   */
+  private readonly coefficients = new Float64Array(6);
+
+  /** Cycles until the next flush of decayed filter states (see {@link FLUSH_INTERVAL}). */
+  private flushCountdown = FLUSH_INTERVAL;
+
+  // Data bus.
+  private busValue = 0;
+  private busValueTtl = 0;
+
+  /**
+   * @param options - chip revision and clock rate
+   * @throws SidflowError `SID_BAD_MODEL` for an unknown model, `SID_BAD_CLOCK` for a non-positive clock
+   */
+  constructor(options: SidChipOptions) {
+    if (!(options.clockHz > 0) || !Number.isFinite(options.clockHz)) {
+      throw new SidflowError(
+        'SID_BAD_CLOCK',
+        `SID clock must be a positive number of Hz, got ${options.clockHz}`,
+      );
+    }
+    this.profile = sidModelProfile(checkModel(options.model));
+    this.clockHz = options.clockHz;
+    const factors = externalFilterFactors(options.clockHz);
+    this.externalLowPassFactor = factors.lowPass;
+    this.externalHighPassFactor = factors.highPass;
+    this.reset();
+  }
+
+  /** The emulated chip revision. */
+  get model(): SidModel {
+    return this.profile.model;
+  }
+
+  /** Powers the chip up: all registers 0, voices silent, noise register all ones, filters at rest. */
+  reset(): void {
+    this.registers.fill(0);
+    for (const array of [
+      this.accumulator,
+      this.frequency,
+      this.pulseWidth,
+      this.waveform,
+      this.testBit,
+      this.syncBit,
+      this.ringMask,
+      this.sawMsbPull,
+      this.pulseLevel,
+      this.shiftPipeline,
+      this.shiftRegisterResetTtl,
+      this.waveformOutput,
+      this.floatingOutputTtl,
+      this.gate,
+      this.rateCounter,
+      this.exponentialCounter,
+      this.envelopeCounter,
+      this.attack,
+      this.decay,
+      this.sustain,
+      this.release,
+    ]) {
+      array.fill(0);
+    }
+    this.noPulseMask.fill(0xfff);
+    this.shiftRegister.fill(SHIFT_REGISTER_RESET);
+    this.envelopeState.fill(RELEASE);
+    this.ratePeriod.fill(ENVELOPE_RATE_PERIODS[0]);
+    this.exponentialPeriod.fill(1);
+    this.holdZero.fill(1);
+    for (let v = 0; v < 3; v++) this.updateNoiseOutput(v);
+    this.filterCutoff = 0;
+    this.resonance = 0;
+    this.filterRouting = 0;
+    this.modeVolume = 0;
+    this.analog.fill(0);
+    this.flushCountdown = FLUSH_INTERVAL;
+    this.busValue = 0;
+    this.busValueTtl = 0;
+    this.updateDerived();
+  }
+
+  /**
+   * Switches the emulated revision, keeping register and voice state.
+   *
+   * @param model - chip revision
+   * @throws SidflowError `SID_BAD_MODEL` for an unknown model
+   */
+  setModel(model: SidModel): void {
+    this.profile = sidModelProfile(checkModel(model));
+    for (let v = 0; v < 3; v++) this.updateWaveformDerived(v);
+    this.updateDerived();
+  }
+
+  /**
+   * Mutes or unmutes one voice's waveform in the mix (for solo/visualisers).
+   * The voice keeps running (sync, ring modulation, OSC3/ENV3) and keeps its
+   * DC contribution, so $D418 digis are unaffected.
+   *
+   * @param voice - voice index 0–2
+   * @param muted - true to silence the voice
+   */
+  muteVoice(voice: 0 | 1 | 2, muted: boolean): void {
+    this.muted[voice] = muted ? 1 : 0;
+    this.updateEnvelopeAmplitude(voice);
+  }
+
+  /**
+   * Writes a register; the caller has clocked the chip up to the write's cycle.
+   *
+   * @param register - register index 0x00–0x1F (mirrors already folded)
+   * @param value - byte written
+   */
+  write(register: number, value: number): void {
+    register &= 0x1f;
+    value &= 0xff;
+    this.registers[register] = value;
+    this.busValue = value;
+    this.busValueTtl = this.profile.busValueTtl;
+    if (register < 0x15) {
+      const voice = (register / 7) | 0;
+      switch (register - voice * 7) {
+        case 0:
+          this.frequency[voice] = (this.frequency[voice] & 0xff00) | value;
+          break;
+        case 1:
+          this.frequency[voice] = (this.frequency[voice] & 0xff) | (value << 8);
+          break;
+        case 2:
+          this.pulseWidth[voice] = (this.pulseWidth[voice] & 0xf00) | value;
+          break;
+        case 3:
+          this.pulseWidth[voice] = (this.pulseWidth[voice] & 0xff) | ((value & 0x0f) << 8);
+          break;
+        case 4:
+          this.writeControl(voice, value);
+          break;
+        case 5:
+          this.attack[voice] = value >> 4;
+          this.decay[voice] = value & 0x0f;
+          if (this.envelopeState[voice] === ATTACK) {
+            this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.attack[voice]];
+          } else if (this.envelopeState[voice] === DECAY_SUSTAIN) {
+            this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.decay[voice]];
+          }
+          this.updateEnvelopeIdle(voice);
+          break;
+        default:
+          this.sustain[voice] = value >> 4;
+          this.release[voice] = value & 0x0f;
+          if (this.envelopeState[voice] === RELEASE) {
+            this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.release[voice]];
+          }
+          this.updateEnvelopeIdle(voice);
+          break;
+      }
+      return;
+    }
+    switch (register) {
+      case 0x15:
+        this.filterCutoff = (this.filterCutoff & 0x7f8) | (value & 0x07);
+        break;
+      case 0x16:
+        this.filterCutoff = (this.filterCutoff & 0x007) | (value << 3);
+        break;
+      case 0x17:
+        this.resonance = value >> 4;
+        this.filterRouting = value & 0x0f;
+        break;
+      case 0x18:
+        this.modeVolume = value;
+        break;
+      default:
+        return;
+    }
+    this.updateDerived();
+  }
+
+  /**
+   * Reads a register: POTX/POTY ($19/$1A) read 0xFF (no paddles), OSC3 ($1B)
+   * the top 8 bits of voice 3's waveform, ENV3 ($1C) voice 3's envelope; the
+   * write-only registers return the last value seen on the data bus, which
+   * decays to 0 after a while.
+   *
+   * @param register - register index 0x00–0x1F
+   */
+  read(register: number): number {
+    let value: number;
+    switch (register & 0x1f) {
+      case 0x19:
+      case 0x1a:
+        value = POT_IDLE;
+        break;
+      case 0x1b:
+        value = this.waveformOutput[2] >> 4;
+        break;
+      case 0x1c:
+        value = this.envelopeCounter[2];
+        break;
+      default:
+        return this.busValue;
+    }
+    this.busValue = value;
+    this.busValueTtl = this.profile.busValueTtl;
+    return value;
+  }
+
+  /**
+   * Runs the chip for `cycles` clock cycles, writing one output sample per
+   * cycle to `out[offset]`…`out[offset + cycles - 1]` (scale: see the class
+   * description).
+   *
+   * @param cycles - number of cycles to run (≥ 0)
+   * @param out - destination buffer
+   * @param offset - index of the first sample written
+   */
+  clock(cycles: number, out: Float32Array, offset: number): void {
+    if (cycles <= 0) return;
+    if (this.busValueTtl > 0) {
+      this.busValueTtl -= cycles;
+      if (this.busValueTtl <= 0) {
+        this.busValueTtl = 0;
+        this.busValue = 0;
+      }
+    }
+    const {
+      accumulator,
+      frequency,
+      pulseWidth,
+      waveform,
+      testBit,
+      ringMask,
+      noPulseMask,
+      sawMsbPull,
+      pulseLevel,
+      shiftPipeline,
+      shiftRegisterResetTtl,
+      waveformOutput,
+      floatingOutputTtl,
+      rateCounter,
+      ratePeriod,
+      envelopeAmplitude,
+      envelopeIdle,
+      routeGain,
+    } = this;
+    const profile = this.profile;
+    const waveOutput = profile.waveforms.output;
+    const waveDac = profile.waveDac;
+    const voiceDc = profile.voiceDc;
+    const floatingFade = profile.floatingOutputFade;
+    const syncA = this.syncBit[0];
+    const syncB = this.syncBit[1];
+    const syncC = this.syncBit[2];
+    const anySync = syncA | syncB | syncC;
+    const filterA = routeGain[0];
+    const filterB = routeGain[1];
+    const filterC = routeGain[2];
+    const directA = routeGain[3];
+    const directB = routeGain[4];
+    const directC = routeGain[5];
+    // The voices' DC offsets do not depend on the waveform, so they enter the sums once.
+    const filterDc = voiceDc * (filterA + filterB + filterC);
+    const directDc = voiceDc * (directA + directB + directC);
+    const coefficients = this.coefficients;
+    const w = coefficients[0];
+    const inverseQ = coefficients[1];
+    const saturation = profile.saturationLevel;
+    // Linear up to the knee, then compressed smoothly (slope-continuous) towards the saturation level.
+    const knee = saturation * SATURATION_KNEE;
+    const headroom = saturation - knee;
+    const inverseHeadroom = saturation > 0 ? 1 / headroom : 0;
+    const lowPassGain = coefficients[2];
+    const bandPassGain = coefficients[3];
+    const highPassGain = coefficients[4];
+    const volume = coefficients[5];
+    const extLowFactor = this.externalLowPassFactor;
+    const extHighFactor = this.externalHighPassFactor;
+    const analog = this.analog;
+    let bandPass = analog[0];
+    let lowPass = analog[1];
+    let extLow = analog[2];
+    let extHigh = analog[3];
+    let flushCountdown = this.flushCountdown;
+    let accA = accumulator[0];
+    const freqA = frequency[0];
+    const pwA = testBit[0] !== 0 ? 0 : pulseWidth[0];
+    const wfA = waveform[0];
+    const baseA = (wfA & 7) << 12;
+    const testA = testBit[0];
+    const ringA = ringMask[0];
+    const noPulseA = noPulseMask[0];
+    const sawPullA = sawMsbPull[0];
+    let pulseA = pulseLevel[0];
+    let pipeA = shiftPipeline[0];
+    let srTtlA = shiftRegisterResetTtl[0];
+    let woA = waveformOutput[0];
+    let floatA = floatingOutputTtl[0];
+    let rcA = rateCounter[0];
+    let rpA = ratePeriod[0];
+    let envA = envelopeAmplitude[0];
+    let msbA = 0;
+    let idleA = envelopeIdle[0];
+    const keepA = wfA === 0 || wfA >= 8 || sawPullA !== 0 ? 1 : 0;
+    let accB = accumulator[1];
+    const freqB = frequency[1];
+    const pwB = testBit[1] !== 0 ? 0 : pulseWidth[1];
+    const wfB = waveform[1];
+    const baseB = (wfB & 7) << 12;
+    const testB = testBit[1];
+    const ringB = ringMask[1];
+    const noPulseB = noPulseMask[1];
+    const sawPullB = sawMsbPull[1];
+    let pulseB = pulseLevel[1];
+    let pipeB = shiftPipeline[1];
+    let srTtlB = shiftRegisterResetTtl[1];
+    let woB = waveformOutput[1];
+    let floatB = floatingOutputTtl[1];
+    let rcB = rateCounter[1];
+    let rpB = ratePeriod[1];
+    let envB = envelopeAmplitude[1];
+    let msbB = 0;
+    let idleB = envelopeIdle[1];
+    const keepB = wfB === 0 || wfB >= 8 || sawPullB !== 0 ? 1 : 0;
+    let accC = accumulator[2];
+    const freqC = frequency[2];
+    const pwC = testBit[2] !== 0 ? 0 : pulseWidth[2];
+    const wfC = waveform[2];
+    const baseC = (wfC & 7) << 12;
+    const testC = testBit[2];
+    const ringC = ringMask[2];
+    const noPulseC = noPulseMask[2];
+    const sawPullC = sawMsbPull[2];
+    let pulseC = pulseLevel[2];
+    let pipeC = shiftPipeline[2];
+    let srTtlC = shiftRegisterResetTtl[2];
+    let woC = waveformOutput[2];
+    let floatC = floatingOutputTtl[2];
+    let rcC = rateCounter[2];
+    let rpC = ratePeriod[2];
+    let envC = envelopeAmplitude[2];
+    let msbC = 0;
+    let idleC = envelopeIdle[2];
+    const keepC: number = 1; // OSC3 reads voice 3 at any time.
+    const end = offset + cycles;
+    let i = offset;
+    while (i < end) {
+      // Run up to the next envelope step of any voice, so the inner loop has no envelope work.
+      let segment = end - i;
+      const untilA = idleA !== 0 ? segment : ((rpA - rcA - 1) & 0x7fff) + 1;
+      const untilB = idleB !== 0 ? segment : ((rpB - rcB - 1) & 0x7fff) + 1;
+      const untilC = idleC !== 0 ? segment : ((rpC - rcC - 1) & 0x7fff) + 1;
+      if (untilA < segment) segment = untilA;
+      if (untilB < segment) segment = untilB;
+      if (untilC < segment) segment = untilC;
+      if (flushCountdown < segment) segment = flushCountdown;
+      const segmentEnd = i + segment;
+      for (; i < segmentEnd; i++) {
+        if (testA === 0) {
+          const previous = accA;
+          accA = (accA + freqA) & 0xffffff;
+          const risen = ~previous & accA;
+          msbA = risen & 0x800000;
+          // The noise register shifts two cycles after accumulator bit 19 rises.
+          if ((risen & 0x80000) !== 0) pipeA = 2;
+          else if (pipeA !== 0 && --pipeA === 0) this.clockShiftRegister(0);
+        } else {
+          msbA = 0;
+          if (srTtlA !== 0 && --srTtlA === 0) srTtlA = this.fadeShiftRegister(0);
+        }
+        if (testB === 0) {
+          const previous = accB;
+          accB = (accB + freqB) & 0xffffff;
+          const risen = ~previous & accB;
+          msbB = risen & 0x800000;
+          // The noise register shifts two cycles after accumulator bit 19 rises.
+          if ((risen & 0x80000) !== 0) pipeB = 2;
+          else if (pipeB !== 0 && --pipeB === 0) this.clockShiftRegister(1);
+        } else {
+          msbB = 0;
+          if (srTtlB !== 0 && --srTtlB === 0) srTtlB = this.fadeShiftRegister(1);
+        }
+        if (testC === 0) {
+          const previous = accC;
+          accC = (accC + freqC) & 0xffffff;
+          const risen = ~previous & accC;
+          msbC = risen & 0x800000;
+          // The noise register shifts two cycles after accumulator bit 19 rises.
+          if ((risen & 0x80000) !== 0) pipeC = 2;
+          else if (pipeC !== 0 && --pipeC === 0) this.clockShiftRegister(2);
+        } else {
+          msbC = 0;
+          if (srTtlC !== 0 && --srTtlC === 0) srTtlC = this.fadeShiftRegister(2);
+        }
+        if (anySync !== 0) {
+          // A voice's MSB rising resets the voice it syncs, unless that reset is itself being synced away.
+          if (msbA !== 0 && syncB !== 0 && !(syncA !== 0 && msbC !== 0)) accB = 0;
+          if (msbB !== 0 && syncC !== 0 && !(syncB !== 0 && msbA !== 0)) accC = 0;
+          if (msbC !== 0 && syncA !== 0 && !(syncC !== 0 && msbB !== 0)) accA = 0;
+        }
+        // A silent voice's waveform is not needed (except voice 3's, for OSC3) unless it changes state.
+        let outA = 0;
+        if (envA !== 0 || keepA !== 0) {
+          if (wfA !== 0) {
+            const index = (accA ^ (accC & ringA)) >>> 12;
+            if (wfA < 8) woA = waveOutput[baseA | index] & (noPulseA | pulseA);
+            else woA = this.noiseWaveform(0, index, noPulseA | pulseA, pipeA);
+            if (sawPullA !== 0) accA &= (woA << 12) | 0x7fffff;
+          } else if (floatA !== 0 && --floatA === 0) {
+            // Waveform 0: the DAC input floats and its bits leak away one by one.
+            woA &= woA >>> 1;
+            if (woA !== 0) floatA = floatingFade;
+          }
+          outA = waveDac[woA] * envA;
+        }
+        // The pulse comparator (acc >= pw, branch-free) feeds the next cycle; pw is 0 under the
+        // test bit, forcing it high. Only pulse waveforms use it (writeControl primes it on a switch).
+        if (noPulseA === 0) pulseA = ((pwA - 1 - (accA >>> 12)) >> 31) & 0xfff;
+        // A silent voice's waveform is not needed (except voice 3's, for OSC3) unless it changes state.
+        let outB = 0;
+        if (envB !== 0 || keepB !== 0) {
+          if (wfB !== 0) {
+            const index = (accB ^ (accA & ringB)) >>> 12;
+            if (wfB < 8) woB = waveOutput[baseB | index] & (noPulseB | pulseB);
+            else woB = this.noiseWaveform(1, index, noPulseB | pulseB, pipeB);
+            if (sawPullB !== 0) accB &= (woB << 12) | 0x7fffff;
+          } else if (floatB !== 0 && --floatB === 0) {
+            // Waveform 0: the DAC input floats and its bits leak away one by one.
+            woB &= woB >>> 1;
+            if (woB !== 0) floatB = floatingFade;
+          }
+          outB = waveDac[woB] * envB;
+        }
+        // The pulse comparator (acc >= pw, branch-free) feeds the next cycle; pw is 0 under the
+        // test bit, forcing it high. Only pulse waveforms use it (writeControl primes it on a switch).
+        if (noPulseB === 0) pulseB = ((pwB - 1 - (accB >>> 12)) >> 31) & 0xfff;
+        // A silent voice's waveform is not needed (except voice 3's, for OSC3) unless it changes state.
+        let outC = 0;
+        if (envC !== 0 || keepC !== 0) {
+          if (wfC !== 0) {
+            const index = (accC ^ (accB & ringC)) >>> 12;
+            if (wfC < 8) woC = waveOutput[baseC | index] & (noPulseC | pulseC);
+            else woC = this.noiseWaveform(2, index, noPulseC | pulseC, pipeC);
+            if (sawPullC !== 0) accC &= (woC << 12) | 0x7fffff;
+          } else if (floatC !== 0 && --floatC === 0) {
+            // Waveform 0: the DAC input floats and its bits leak away one by one.
+            woC &= woC >>> 1;
+            if (woC !== 0) floatC = floatingFade;
+          }
+          outC = waveDac[woC] * envC;
+        }
+        // The pulse comparator (acc >= pw, branch-free) feeds the next cycle; pw is 0 under the
+        // test bit, forcing it high. Only pulse waveforms use it (writeControl primes it on a switch).
+        if (noPulseC === 0) pulseC = ((pwC - 1 - (accC >>> 12)) >> 31) & 0xfff;
+        const filterInput = outA * filterA + outB * filterB + outC * filterC + filterDc;
+        const direct = outA * directA + outB * directB + outC * directC + directDc;
+        const highPass = filterInput - lowPass - inverseQ * bandPass;
+        if (saturation === 0) {
+          bandPass += w * highPass;
+          lowPass += w * bandPass;
+        } else {
+          // Soft clip of the first integrator's input, which carries the resonance feedback: the 6581 op-amps saturate.
+          let drive = highPass;
+          if (drive > knee) {
+            const t = (drive - knee) * inverseHeadroom;
+            drive = knee + headroom * (t / (1 + t));
+          } else if (drive < -knee) {
+            const t = (-drive - knee) * inverseHeadroom;
+            drive = -knee - headroom * (t / (1 + t));
+          }
+          bandPass += w * drive;
+          lowPass += w * bandPass;
+        }
+        const mixed =
+          (direct + lowPass * lowPassGain + bandPass * bandPassGain + highPass * highPassGain) *
+          volume;
+        extLow += extLowFactor * (mixed - extLow);
+        extHigh += extHighFactor * (extLow - extHigh);
+        out[i] = extLow - extHigh;
+      }
+      flushCountdown -= segment;
+      if (flushCountdown === 0) {
+        flushCountdown = FLUSH_INTERVAL;
+        if (Math.abs(bandPass) < FLUSH_LEVEL) bandPass = 0;
+        if (Math.abs(lowPass) < FLUSH_LEVEL) lowPass = 0;
+        if (Math.abs(extLow) < FLUSH_LEVEL) extLow = 0;
+        if (Math.abs(extHigh) < FLUSH_LEVEL) extHigh = 0;
+      }
+      // Voice A: envelope rate counter (15 bits, wraps: a period set below the count waits a full lap).
+      if (idleA !== 0) {
+        rcA = this.advanceIdleEnvelope(0, rcA, segment);
+      } else {
+        rcA = (rcA + segment) & 0x7fff;
+        if (rcA === rpA) {
+          rcA = 0;
+          this.stepEnvelope(0);
+          rpA = ratePeriod[0];
+          envA = envelopeAmplitude[0];
+          idleA = envelopeIdle[0];
+        }
+      }
+      // Voice B: envelope rate counter (15 bits, wraps: a period set below the count waits a full lap).
+      if (idleB !== 0) {
+        rcB = this.advanceIdleEnvelope(1, rcB, segment);
+      } else {
+        rcB = (rcB + segment) & 0x7fff;
+        if (rcB === rpB) {
+          rcB = 0;
+          this.stepEnvelope(1);
+          rpB = ratePeriod[1];
+          envB = envelopeAmplitude[1];
+          idleB = envelopeIdle[1];
+        }
+      }
+      // Voice C: envelope rate counter (15 bits, wraps: a period set below the count waits a full lap).
+      if (idleC !== 0) {
+        rcC = this.advanceIdleEnvelope(2, rcC, segment);
+      } else {
+        rcC = (rcC + segment) & 0x7fff;
+        if (rcC === rpC) {
+          rcC = 0;
+          this.stepEnvelope(2);
+          rpC = ratePeriod[2];
+          envC = envelopeAmplitude[2];
+          idleC = envelopeIdle[2];
+        }
+      }
+    }
+    accumulator[0] = accA;
+    pulseLevel[0] = pulseA;
+    shiftPipeline[0] = pipeA;
+    shiftRegisterResetTtl[0] = srTtlA;
+    waveformOutput[0] = woA;
+    floatingOutputTtl[0] = floatA;
+    rateCounter[0] = rcA;
+    accumulator[1] = accB;
+    pulseLevel[1] = pulseB;
+    shiftPipeline[1] = pipeB;
+    shiftRegisterResetTtl[1] = srTtlB;
+    waveformOutput[1] = woB;
+    floatingOutputTtl[1] = floatB;
+    rateCounter[1] = rcB;
+    accumulator[2] = accC;
+    pulseLevel[2] = pulseC;
+    shiftPipeline[2] = pipeC;
+    shiftRegisterResetTtl[2] = srTtlC;
+    waveformOutput[2] = woC;
+    floatingOutputTtl[2] = floatC;
+    rateCounter[2] = rcC;
+    analog[0] = bandPass;
+    analog[1] = lowPass;
+    analog[2] = extLow;
+    analog[3] = extHigh;
+    this.flushCountdown = flushCountdown;
+  }
+
+  /**
+   * Writes the complete chip state (registers, oscillators, envelopes, filter
+   * and bus) in a fixed order.
+   *
+   * @param w - destination
+   */
+  saveState(w: StateWriter): void {
+    w.u8(STATE_VERSION);
+    w.u8(this.profile.model === '6581' ? 0 : 1);
+    w.bytes(this.registers);
+    for (const array of this.stateArrays()) w.i32Array(array);
+    w.i32(this.filterCutoff);
+    w.i32(this.resonance);
+    w.i32(this.filterRouting);
+    w.i32(this.modeVolume);
+    w.f64Array(this.analog);
+    w.i32(this.flushCountdown);
+    w.i32(this.busValue);
+    w.i32(this.busValueTtl);
+  }
+
+  /**
+   * Restores state written by {@link SidChip.saveState} (including the model).
+   * Voice mutes are a listener setting, not chip state: they are kept as they are.
+   *
+   * @param r - source positioned at this chip's state
+   * @throws SidflowError `SID_STATE_VERSION` when the state has an unknown layout
+   */
+  loadState(r: StateReader): void {
+    const version = r.u8();
+    if (version !== STATE_VERSION) {
+      throw new SidflowError('SID_STATE_VERSION', `unsupported SID state version ${version}`);
+    }
+    this.profile = sidModelProfile(r.u8() === 0 ? '6581' : '8580');
+    r.bytes(this.registers);
+    for (const array of this.stateArrays()) r.i32Array(array);
+    this.filterCutoff = r.i32();
+    this.resonance = r.i32();
+    this.filterRouting = r.i32();
+    this.modeVolume = r.i32();
+    r.f64Array(this.analog);
+    this.flushCountdown = r.i32();
+    this.busValue = r.i32();
+    this.busValueTtl = r.i32();
+    this.updateDerived();
+  }
+
+  private stateArrays(): Int32Array[] {
+    return [
+      this.accumulator,
+      this.frequency,
+      this.pulseWidth,
+      this.waveform,
+      this.testBit,
+      this.syncBit,
+      this.ringMask,
+      this.noPulseMask,
+      this.sawMsbPull,
+      this.pulseLevel,
+      this.shiftRegister,
+      this.shiftPipeline,
+      this.shiftRegisterResetTtl,
+      this.noiseOutput,
+      this.waveformOutput,
+      this.floatingOutputTtl,
+      this.gate,
+      this.rateCounter,
+      this.ratePeriod,
+      this.envelopeState,
+      this.envelopeCounter,
+      this.exponentialCounter,
+      this.exponentialPeriod,
+      this.holdZero,
+      this.attack,
+      this.decay,
+      this.sustain,
+      this.release,
+    ];
+  }
+
+  private writeControl(voice: number, value: number): void {
+    const previousWaveform = this.waveform[voice];
+    const previousTest = this.testBit[voice];
+    const waveform = value >> 4;
+    const test = (value >> 3) & 1;
+    if (waveform === 0 && previousWaveform !== 0) {
+      // The DAC now holds the last output; a silent voice's output is not kept up to date
+      // by the cycle loop, so recompute it (with the old control bits).
+      this.waveformOutput[voice] = this.currentOutput(voice, previousWaveform);
+    }
+    this.waveform[voice] = waveform;
+    this.testBit[voice] = test;
+    this.syncBit[voice] = (value >> 1) & 1;
+    this.updateWaveformDerived(voice);
+
+    if (test !== 0 && previousTest === 0) {
+      // Test bit rising: the accumulator is held at 0 and the noise register, no longer
+      // clocked, slowly fills with ones.
+      this.accumulator[voice] = 0;
+      this.shiftPipeline[voice] = 0;
+      this.shiftRegisterResetTtl[voice] = this.profile.shiftRegisterResetTtl;
+      this.pulseLevel[voice] = 0xfff;
+    } else if (test === 0 && previousTest !== 0) {
+      // Test bit falling: one shift with the feedback input forced high.
+      const register = this.shiftRegister[voice];
+      this.shiftRegister[voice] = ((register << 1) & 0x7fffff) | (~(register >> 17) & 1);
+      this.updateNoiseOutput(voice);
+    }
+    if ((waveform & 4) !== 0 && (previousWaveform & 4) === 0) {
+      // The cycle loop only runs the pulse comparator for pulse waveforms: catch up now.
+      this.pulseLevel[voice] =
+        test !== 0 || this.accumulator[voice] >>> 12 >= this.pulseWidth[voice] ? 0xfff : 0;
+    }
+    if (waveform === 0 && previousWaveform !== 0) {
+      this.floatingOutputTtl[voice] = this.profile.floatingOutputTtl;
+    }
+
+    const gate = value & 1;
+    if (gate !== 0 && this.gate[voice] === 0) {
+      this.envelopeState[voice] = ATTACK;
+      this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.attack[voice]];
+      this.holdZero[voice] = 0;
+    } else if (gate === 0 && this.gate[voice] !== 0) {
+      this.envelopeState[voice] = RELEASE;
+      this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.release[voice]];
+    }
+    this.gate[voice] = gate;
+    this.updateEnvelopeIdle(voice);
+  }
+
+  /** The waveform output `waveform` gives for the voice's current accumulator (noise: its current output). */
+  private currentOutput(voice: number, waveform: number): number {
+    const ringSource = this.accumulator[(voice + 2) % 3];
+    const index = (this.accumulator[voice] ^ (ringSource & this.ringMask[voice])) >>> 12;
+    const pulseMask = (waveform & 4) !== 0 ? this.pulseLevel[voice] : 0xfff;
+    if (waveform >= 8) {
+      const tables = this.profile.waveforms;
+      const selector = (waveform & 7) << 12;
+      const raw = waveform === 8 ? 0xfff : tables.raw[selector | index];
+      return tables.pulldown[selector | (raw & pulseMask & this.noiseOutput[voice])];
+    }
+    return this.profile.waveforms.output[(waveform << 12) | index] & pulseMask;
+  }
+
+  private updateWaveformDerived(voice: number): void {
+    const waveform = this.waveform[voice];
+    const control = this.registers[voice * 7 + 4];
+    // Ring modulation replaces the triangle's MSB, so it only applies when the saw is not selected.
+    this.ringMask[voice] = (control & 0x04) !== 0 && (waveform & 2) === 0 ? 0x800000 : 0;
+    this.noPulseMask[voice] = (waveform & 4) !== 0 ? 0 : 0xfff;
+    this.sawMsbPull[voice] =
+      this.profile.sawPullsAccumulatorMsb && (waveform & 2) !== 0 && (waveform & 0x0d) !== 0
+        ? 1
+        : 0;
+  }
+
+  private updateDerived(): void {
+    const profile = this.profile;
+    const hz = profile.cutoffHz[this.filterCutoff];
+    const coefficients = this.coefficients;
+    coefficients[0] = Math.min((2 * Math.PI * hz) / this.clockHz, 0.9);
+    coefficients[1] = profile.inverseQ[this.resonance];
+    const mode = this.modeVolume;
+    coefficients[2] = (mode >> 4) & 1;
+    coefficients[3] = (mode >> 5) & 1;
+    coefficients[4] = (mode >> 6) & 1;
+    coefficients[5] = (mode & 0x0f) / 15 / 3;
+    for (let v = 0; v < 3; v++) {
+      const filtered = (this.filterRouting >> v) & 1;
+      // Voice 3 off ($D418 bit 7) only disconnects voice 3 from the direct path.
+      const off = v === 2 && (mode & 0x80) !== 0;
+      this.routeGain[v] = filtered;
+      this.routeGain[3 + v] = filtered !== 0 || off ? 0 : 1;
+      this.updateEnvelopeAmplitude(v);
+      this.updateEnvelopeIdle(v);
+    }
+  }
+
+  private updateEnvelopeAmplitude(voice: number): void {
+    this.envelopeAmplitude[voice] =
+      this.muted[voice] !== 0 ? 0 : this.profile.envelopeDac[this.envelopeCounter[voice]];
+  }
+
+  /** One envelope step, taken when the rate counter matches the period. */
+  private stepEnvelope(voice: number): void {
+    const state = this.envelopeState[voice];
+    // Attack ignores the exponential divider (and resets it).
+    if (state !== ATTACK) {
+      const count = this.exponentialCounter[voice] + 1;
+      if (count !== this.exponentialPeriod[voice]) {
+        this.exponentialCounter[voice] = count;
+        return;
+      }
+    }
+    this.exponentialCounter[voice] = 0;
+    if (this.holdZero[voice] !== 0) return;
+    let level = this.envelopeCounter[voice];
+    if (state === ATTACK) {
+      // Counting up from 0xFF (gate re-triggered at full level) wraps to 0.
+      level = (level + 1) & 0xff;
+      if (level === 0xff) {
+        this.envelopeState[voice] = DECAY_SUSTAIN;
+        this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.decay[voice]];
+      }
+    } else if (state === DECAY_SUSTAIN) {
+      if (level !== this.sustain[voice] * 0x11) level = (level - 1) & 0xff;
+    } else {
+      level = (level - 1) & 0xff;
+    }
+    this.envelopeCounter[voice] = level;
+    const period = exponentialPeriodAt(level);
+    if (period !== 0) this.exponentialPeriod[voice] = period;
+    if (level === 0) this.holdZero[voice] = 1;
+    this.updateEnvelopeAmplitude(voice);
+    this.updateEnvelopeIdle(voice);
+  }
+
+  private updateEnvelopeIdle(voice: number): void {
+    const sustaining =
+      this.envelopeState[voice] === DECAY_SUSTAIN &&
+      this.envelopeCounter[voice] === this.sustain[voice] * 0x11;
+    this.envelopeIdle[voice] = sustaining || this.holdZero[voice] !== 0 ? 1 : 0;
+  }
+
+  /**
+   * Advances an idle envelope by `cycles`: its rate-counter matches only tick the
+   * exponential divider, so they are counted instead of stepped. Returns the new rate counter.
+   */
+  private advanceIdleEnvelope(voice: number, rateCount: number, cycles: number): number {
+    const period = this.ratePeriod[voice];
+    const untilMatch = ((period - rateCount - 1) & 0x7fff) + 1;
+    if (cycles < untilMatch) return (rateCount + cycles) & 0x7fff;
+    const rest = cycles - untilMatch;
+    const matches = 1 + Math.floor(rest / period);
+    this.exponentialCounter[voice] =
+      (this.exponentialCounter[voice] + matches) % this.exponentialPeriod[voice];
+    return rest % period;
+  }
+
+  private updateNoiseOutput(voice: number): void {
+    const r = this.shiftRegister[voice];
+    // Output bits 11..4 are taps 22, 20, 16, 13, 11, 7, 4, 2 of the shift register.
+    this.noiseOutput[voice] =
+      ((r >> 11) & 0x800) |
+      ((r >> 10) & 0x400) |
+      ((r >> 7) & 0x200) |
+      ((r >> 5) & 0x100) |
+      ((r >> 4) & 0x080) |
+      ((r >> 1) & 0x040) |
+      ((r << 1) & 0x020) |
+      ((r << 2) & 0x010);
+  }
+
+  private clockShiftRegister(voice: number): void {
+    const r = this.shiftRegister[voice];
+    this.shiftRegister[voice] = ((r << 1) & 0x7fffff) | (((r >> 22) ^ (r >> 17)) & 1);
+    this.updateNoiseOutput(voice);
+  }
+
+  /** With the test bit held, ones leak into the noise register bit by bit; returns the next wait. */
+  private fadeShiftRegister(voice: number): number {
+    let r = this.shiftRegister[voice];
+    r = (r | (r >> 1) | 0x400000) & 0x7fffff;
+    this.shiftRegister[voice] = r;
+    this.updateNoiseOutput(voice);
+    return r === SHIFT_REGISTER_RESET ? 0 : this.profile.shiftRegisterFade;
+  }
+
+  /** Waveform output when noise is selected (alone or combined), with the combined-noise write-back. */
+  private noiseWaveform(voice: number, index: number, pulseMask: number, pipeline: number): number {
+    const waveform = this.waveform[voice];
+    const noise = this.noiseOutput[voice];
+    if (waveform === 8) return noise;
+    const tables = this.profile.waveforms;
+    const selector = (waveform & 7) << 12;
+    const output = tables.pulldown[selector | (tables.raw[selector | index] & pulseMask & noise)];
+    if (pipeline !== 1 && this.testBit[voice] === 0) {
+      // Combined waveforms drive the noise register's output taps low, which writes
+      // zeros back into the register (eventually locking the noise up).
+      let r = this.shiftRegister[voice];
+      if ((output & 0x800) === 0) r &= ~(1 << 22);
+      if ((output & 0x400) === 0) r &= ~(1 << 20);
+      if ((output & 0x200) === 0) r &= ~(1 << 16);
+      if ((output & 0x100) === 0) r &= ~(1 << 13);
+      if ((output & 0x080) === 0) r &= ~(1 << 11);
+      if ((output & 0x040) === 0) r &= ~(1 << 7);
+      if ((output & 0x020) === 0) r &= ~(1 << 4);
+      if ((output & 0x010) === 0) r &= ~(1 << 2);
+      this.shiftRegister[voice] = r;
+      this.noiseOutput[voice] = noise & output;
+    }
+    return output;
+  }
+}

@@ -1,0 +1,60 @@
+import type { SidModel } from './sid-types.js';
+
+/**
+ * Ratio of the bit-leg resistors to the series resistors in the SID's R-2R
+ * ladder DACs. The 6581's legs are about 10% too large and its ladder lacks
+ * the termination resistor, which makes its DACs non-monotonic ("kinked");
+ * the 8580's ladders are close to ideal.
+ */
+const LEG_RATIO_6581 = 2.2;
+
+/**
+ * Builds the transfer table of an R-2R ladder DAC as used for the SID's
+ * waveform (12-bit) and envelope (8-bit) DACs.
+ *
+ * Each set bit drives its leg; the other legs are grounded. The contribution
+ * of one bit is found by reducing the ladder to its Thevenin equivalent at the
+ * bit's node and carrying that equivalent node by node to the output.
+ *
+ * @param bits - DAC width in bits
+ * @param model - chip revision (selects the 6581's imperfect ladder)
+ * @returns `2^bits` output levels, scaled so the all-ones input gives `2^bits - 1`
+ */
+export function buildSidDac(bits: number, model: SidModel): Float64Array {
+  const legRatio = model === '6581' ? LEG_RATIO_6581 : 2;
+  const terminated = model !== '6581';
+  const series = 1;
+  const leg = legRatio * series;
+  const parallel = (a: number, b: number): number =>
+    a === Number.POSITIVE_INFINITY ? b : b === Number.POSITIVE_INFINITY ? a : (a * b) / (a + b);
+
+  const weights = new Float64Array(bits);
+  for (let bit = 0; bit < bits; bit++) {
+    // Impedance to ground seen to the left of this bit's node (towards the LSB).
+    let left = terminated ? leg : Number.POSITIVE_INFINITY;
+    for (let lower = 0; lower < bit; lower++) {
+      left = series + parallel(leg, left);
+    }
+    let voltage = left === Number.POSITIVE_INFINITY ? 1 : left / (leg + left);
+    let impedance = parallel(leg, left);
+    for (let upper = bit + 1; upper < bits; upper++) {
+      const chain = impedance + series;
+      voltage = (voltage * leg) / (chain + leg);
+      impedance = parallel(leg, chain);
+    }
+    weights[bit] = voltage;
+  }
+
+  let sum = 0;
+  for (let bit = 0; bit < bits; bit++) sum += weights[bit];
+  const scale = ((1 << bits) - 1) / sum;
+  const table = new Float64Array(1 << bits);
+  for (let input = 0; input < table.length; input++) {
+    let level = 0;
+    for (let bit = 0; bit < bits; bit++) {
+      if ((input >> bit) & 1) level += weights[bit];
+    }
+    table[input] = level * scale;
+  }
+  return table;
+}

@@ -1,0 +1,103 @@
+import { type WaveformTables, waveformTables } from './combined-waveforms.js';
+import {
+  FILTER_6581_SATURATION_LEVEL,
+  filter6581CutoffHz,
+  filter6581InverseQ,
+} from './filter-6581.js';
+import { filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
+import { buildSidDac } from './sid-dac.js';
+import type { SidModel } from './sid-types.js';
+
+/**
+ * Everything that differs between the 6581 and the 8580, precomputed so the
+ * chip's cycle loop only does table look-ups.
+ */
+export interface SidModelProfile {
+  /** Chip revision described. */
+  readonly model: SidModel;
+  /** Combined-waveform tables. */
+  readonly waveforms: WaveformTables;
+  /**
+   * Waveform DAC output for each 12-bit value, relative to the voice's zero
+   * level and divided by 2048 (so a full swing spans about 2.0).
+   */
+  readonly waveDac: Float32Array;
+  /** Envelope DAC output for each 8-bit envelope value, 0 to 1. */
+  readonly envelopeDac: Float32Array;
+  /**
+   * DC level each voice adds to the mix regardless of its envelope, in the
+   * waveform DAC's units. Large on the 6581, which is why $D418 volume writes
+   * alone are audible there ("digis"); small on the 8580.
+   */
+  readonly voiceDc: number;
+  /** Filter cutoff in Hz for each 11-bit FC value. */
+  readonly cutoffHz: Float64Array;
+  /** Filter damping 1/Q for each resonance value. */
+  readonly inverseQ: Float64Array;
+  /** Integrator input saturation level, or 0 for a linear filter. */
+  readonly saturationLevel: number;
+  /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
+  readonly sawPullsAccumulatorMsb: boolean;
+  /** Cycles the waveform DAC holds its last value after the waveform is set to 0. */
+  readonly floatingOutputTtl: number;
+  /** Cycles between the fading of successive bits of that floating value. */
+  readonly floatingOutputFade: number;
+  /** Cycles the test bit must be held before the noise register starts filling with ones. */
+  readonly shiftRegisterResetTtl: number;
+  /** Cycles between successive ones filling the noise register while the test bit is held. */
+  readonly shiftRegisterFade: number;
+  /** Cycles a value on the data bus survives before reading write-only registers returns 0. */
+  readonly busValueTtl: number;
+}
+
+function buildProfile(model: SidModel): SidModelProfile {
+  const is6581 = model === '6581';
+  const waveDacRaw = buildSidDac(12, model);
+  // The 6581's waveform DAC sits on a bias so its zero level is about 0x380; the 8580's is centred.
+  const zero = is6581 ? waveDacRaw[0x380] : waveDacRaw[0x800];
+  const waveDac = new Float32Array(4096);
+  for (let i = 0; i < 4096; i++) waveDac[i] = (waveDacRaw[i] - zero) / 2048;
+  const envelopeDacRaw = buildSidDac(8, model);
+  const envelopeDac = new Float32Array(256);
+  for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
+  const cutoffHz = new Float64Array(2048);
+  for (let fc = 0; fc < 2048; fc++) {
+    cutoffHz[fc] = is6581 ? filter6581CutoffHz(fc) : filter8580CutoffHz(fc);
+  }
+  const inverseQ = new Float64Array(16);
+  for (let res = 0; res < 16; res++) {
+    inverseQ[res] = is6581 ? filter6581InverseQ(res) : filter8580InverseQ(res);
+  }
+  return {
+    model,
+    waveforms: waveformTables(model),
+    waveDac,
+    envelopeDac,
+    voiceDc: is6581 ? 0.5 : 0.02,
+    cutoffHz,
+    inverseQ,
+    saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
+    sawPullsAccumulatorMsb: is6581,
+    floatingOutputTtl: is6581 ? 54_000 : 800_000,
+    floatingOutputFade: is6581 ? 1_400 : 50_000,
+    shiftRegisterResetTtl: is6581 ? 0x8000 : 0x950000,
+    shiftRegisterFade: is6581 ? 0x2000 : 0x4000,
+    busValueTtl: is6581 ? 0x1d00 : 0xa2000,
+  };
+}
+
+const profiles = new Map<SidModel, SidModelProfile>();
+
+/**
+ * Returns the (shared, immutable) profile of `model`.
+ *
+ * @param model - chip revision
+ */
+export function sidModelProfile(model: SidModel): SidModelProfile {
+  let profile = profiles.get(model);
+  if (!profile) {
+    profile = buildProfile(model);
+    profiles.set(model, profile);
+  }
+  return profile;
+}

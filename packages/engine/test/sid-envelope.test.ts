@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { ENVELOPE_RATE_PERIODS } from '../src/sid/envelope-rates.js';
+import type { SidChip } from '../src/sid/sid-chip.js';
+import { newChip, PAL_CLOCK_HZ, render, writeAll } from './sid-test-support.js';
+
+const ENV3 = 0x1c;
+/** Voice 3 register base. */
+const V3 = 0x0e;
+
+/** Cycle numbers (1-based, counted from the call) at which ENV3 changes, with the new values. */
+function envelopeChanges(sid: SidChip, cycles: number): { at: number[]; level: number[] } {
+  const at: number[] = [];
+  const level: number[] = [];
+  const scratch = new Float32Array(1);
+  let previous = sid.read(ENV3);
+  for (let n = 1; n <= cycles; n++) {
+    sid.clock(1, scratch, 0);
+    const value = sid.read(ENV3);
+    if (value !== previous) {
+      at.push(n);
+      level.push(value);
+      previous = value;
+    }
+  }
+  return { at, level };
+}
+
+describe('SID envelope generator', () => {
+  it('attack 0 reaches 255 in about 2 ms, then decays to the sustain level and holds', () => {
+    const sid = newChip();
+    writeAll(sid, [
+      [V3 + 5, 0x00],
+      [V3 + 6, 0xa0],
+      [V3 + 4, 0x01],
+    ]);
+    const { at, level } = envelopeChanges(sid, 12_000);
+    const peak = level.indexOf(0xff);
+    expect(level.slice(0, peak + 1)).toEqual(Array.from({ length: 255 }, (_, i) => i + 1));
+    const attackMs = (at[peak] / PAL_CLOCK_HZ) * 1000;
+    expect(attackMs).toBeGreaterThan(2.0);
+    expect(attackMs).toBeLessThan(2.5);
+    expect(level[level.length - 1]).toBe(0xaa);
+    expect(sid.read(ENV3)).toBe(0xaa);
+  });
+
+  it('steps exactly every rate-table period for each of the 16 attack rates', () => {
+    for (let rate = 0; rate < 16; rate++) {
+      const sid = newChip();
+      writeAll(sid, [
+        [V3 + 5, rate << 4],
+        [V3 + 4, 0x01],
+      ]);
+      const period = ENVELOPE_RATE_PERIODS[rate];
+      const { at } = envelopeChanges(sid, period * 3 + 2);
+      expect(at.length).toBeGreaterThanOrEqual(3);
+      expect(at[1] - at[0]).toBe(period);
+      expect(at[2] - at[1]).toBe(period);
+    }
+  });
+
+  it('decays exponentially: the step interval multiplies at levels 93, 54, 26, 14 and 6', () => {
+    const sid = newChip('6581');
+    writeAll(sid, [
+      [V3 + 5, 0x00],
+      [V3 + 6, 0xf0],
+      [V3 + 4, 0x01],
+    ]);
+    render(sid, 3000);
+    expect(sid.read(ENV3)).toBe(0xff);
+    sid.write(V3 + 4, 0x00);
+    const { at, level } = envelopeChanges(sid, 200_000);
+    expect(level[level.length - 1]).toBe(0);
+    const multiplier = (from: number) =>
+      from > 93 ? 1 : from > 54 ? 2 : from > 26 ? 4 : from > 14 ? 8 : from > 6 ? 16 : 30;
+    for (let i = 1; i < level.length; i++) {
+      const from = level[i - 1];
+      expect(level[i]).toBe(from - 1);
+      expect(at[i] - at[i - 1]).toBe(9 * multiplier(from));
+    }
+    // Level 0 holds.
+    expect(envelopeChanges(sid, 20_000).at).toEqual([]);
+  });
+
+  it('ADSR delay bug: lowering the rate below the running count waits for the 15-bit counter to wrap', () => {
+    const sid = newChip();
+    writeAll(sid, [
+      [V3 + 5, 0xf0],
+      [V3 + 4, 0x01],
+    ]);
+    render(sid, 10_000);
+    expect(sid.read(ENV3)).toBe(0);
+    sid.write(V3 + 5, 0x00);
+    const { at } = envelopeChanges(sid, 40_000);
+    // The rate counter started at 0 on reset and has counted 10,000 cycles without reaching 31,251.
+    expect(at[0]).toBe(0x8000 - 10_000 + 9);
+    expect(at[1] - at[0]).toBe(9);
+  });
+
+  it('re-gating at level 255 makes the attack wrap the counter to 0', () => {
+    const sid = newChip();
+    writeAll(sid, [
+      [V3 + 5, 0x00],
+      [V3 + 6, 0xf0],
+      [V3 + 4, 0x01],
+    ]);
+    render(sid, 5_000);
+    expect(sid.read(ENV3)).toBe(0xff);
+    sid.write(V3 + 4, 0x00);
+    sid.write(V3 + 4, 0x01);
+    const { level } = envelopeChanges(sid, 20);
+    expect(level[0]).toBe(0);
+  });
+
+  it('sustaining in long clock() calls keeps the exponential divider exact for the release', () => {
+    const run = (chunk: number) => {
+      const sid = newChip();
+      writeAll(sid, [
+        [V3 + 5, 0x09],
+        [V3 + 6, 0x35],
+        [V3 + 4, 0x01],
+      ]);
+      const scratch = new Float32Array(chunk);
+      for (let done = 0; done < 300_000; done += chunk) sid.clock(chunk, scratch, 0);
+      expect(sid.read(ENV3)).toBe(0x33);
+      sid.write(V3 + 4, 0x00);
+      return envelopeChanges(sid, 120_000);
+    };
+    const stepwise = run(1);
+    expect(stepwise.level.length).toBeGreaterThan(40);
+    expect(run(10_000)).toEqual(stepwise);
+    expect(run(12)).toEqual(stepwise);
+  });
+
+  it('gate off switches to release from the current level', () => {
+    const sid = newChip();
+    writeAll(sid, [
+      [V3 + 5, 0x20],
+      [V3 + 6, 0xf1],
+      [V3 + 4, 0x01],
+    ]);
+    render(sid, 63 * 100);
+    const mid = sid.read(ENV3);
+    expect(mid).toBeGreaterThan(90);
+    expect(mid).toBeLessThan(110);
+    sid.write(V3 + 4, 0x00);
+    const { level } = envelopeChanges(sid, 10_000);
+    expect(level[0]).toBe(mid - 1);
+    expect(level[level.length - 1]).toBeLessThan(mid);
+  });
+});

@@ -1,0 +1,56 @@
+import { SidChip } from '../src/sid/sid-chip.js';
+import type { SidModel } from '../src/sid/sid-types.js';
+
+/** PAL C64 clock, the rate every SID test runs at. */
+export const PAL_CLOCK_HZ = 985_248;
+
+/** A fresh chip of `model` at the PAL clock. */
+export function newChip(model: SidModel = '8580'): SidChip {
+  return new SidChip({ model, clockHz: PAL_CLOCK_HZ });
+}
+
+/** Applies `[register, value]` writes in order. */
+export function writeAll(sid: SidChip, writes: readonly (readonly [number, number])[]): void {
+  for (const [register, value] of writes) sid.write(register, value);
+}
+
+/** Runs `cycles` cycles and returns the samples. */
+export function render(sid: SidChip, cycles: number): Float32Array {
+  const out = new Float32Array(cycles);
+  sid.clock(cycles, out, 0);
+  return out;
+}
+
+/** Runs one cycle at a time, reading `register` after each; returns the values read. */
+export function sampleRegister(sid: SidChip, register: number, cycles: number): Uint8Array {
+  const values = new Uint8Array(cycles);
+  const scratch = new Float32Array(1);
+  for (let i = 0; i < cycles; i++) {
+    sid.clock(1, scratch, 0);
+    values[i] = sid.read(register);
+  }
+  return values;
+}
+
+/** Root-mean-square of `samples[from..]`. */
+export function rms(samples: Float32Array, from = 0): number {
+  let sum = 0;
+  for (let i = from; i < samples.length; i++) sum += samples[i] * samples[i];
+  return Math.sqrt(sum / (samples.length - from));
+}
+
+/** Peak-to-peak span of `samples[from..]`. */
+export function peakToPeak(samples: Float32Array, from = 0): number {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = from; i < samples.length; i++) {
+    if (samples[i] < min) min = samples[i];
+    if (samples[i] > max) max = samples[i];
+  }
+  return max - min;
+}
+
+/** Triangle output (12 bits) for the top 12 accumulator bits, as the SID folds it. */
+export function triangle12(index: number): number {
+  return (((index & 0x800) !== 0 ? index ^ 0xfff : index) << 1) & 0xfff;
+}
