@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NTSC_TIMING, PAL_TIMING } from '../src/c64/clock.js';
+import { HalfbandDecimator } from '../src/output/halfband-decimator.js';
 import { Resampler } from '../src/output/index.js';
 import { StateReader } from '../src/state/state-reader.js';
 import { StateWriter } from '../src/state/state-writer.js';
@@ -115,6 +116,55 @@ describe('Resampler stopband', () => {
     const y = resampleAll(new Resampler({ inputRate: PAL, outputRate: fout }), sine(PAL, hz, 0.1));
     expect(db(rms(y, 512) / (0.5 / Math.SQRT2))).toBeLessThan(-80);
   });
+});
+
+describe('Resampler at other output rates', () => {
+  it.each([8_000, 22_050, 96_000, 192_000])(
+    'at %i Hz removes tones just past the stopband edge and far above it by 80 dB',
+    (fout) => {
+      const r = new Resampler({ inputRate: PAL, outputRate: fout });
+      const edge = fout - r.passbandHz;
+      for (const hz of [edge + 150, edge + 2_345, 2 * fout + 1_234, 0.45 * PAL]) {
+        r.reset();
+        const y = resampleAll(r, sine(PAL, hz, 0.05));
+        expect(db(rms(y, Math.min(256, y.length >> 2)) / (0.5 / Math.SQRT2))).toBeLessThan(-80);
+      }
+    },
+  );
+});
+
+describe('HalfbandDecimator.runFrom', () => {
+  // Pass fractions giving the 15-tap first stage (read in place) and a longer one (copied).
+  it.each([0.0245, 0.06])(
+    'gives the same samples as copying the input into the buffer and run() (pass fraction %f)',
+    (passFraction) => {
+      const x = new Float32Array(20_000);
+      let seed = 99;
+      for (let i = 0; i < x.length; i++) {
+        seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+        x[i] = seed / 2 ** 31 - 1;
+      }
+      const inPlace = new HalfbandDecimator(passFraction, 90, 4096);
+      const copied = new HalfbandDecimator(passFraction, 90, 4096);
+      const a = new Float64Array(x.length);
+      const b = new Float64Array(x.length);
+      let na = 0;
+      let nb = 0;
+      let offset = 0;
+      const sizes = [0, 1, 2, 3, 14, 15, 16, 17, 31, 33, 4096, 1000, 7];
+      for (let k = 0; offset < x.length; k++) {
+        const size = Math.min(x.length - offset, sizes[k % sizes.length]);
+        na += inPlace.runFrom(x, offset, size, a, na);
+        for (let i = 0; i < size; i++) copied.buffer[copied.length++] = x[offset + i];
+        nb += copied.run(b, nb);
+        offset += size;
+        expect(inPlace.length).toBe(copied.length);
+      }
+      expect(na).toBe(nb);
+      expect(na).toBeGreaterThan(x.length / 2 - 20);
+      expect(Array.from(a.subarray(0, na))).toEqual(Array.from(b.subarray(0, nb)));
+    },
+  );
 });
 
 describe('Resampler sweeps', () => {

@@ -6,6 +6,21 @@ import { besselI0, kaiserBeta, kaiserLength, kaiserWindow, sinc } from './fir-de
 const PHASES = 256;
 
 /**
+ * Taps per output of the filter {@link PolyphaseInterpolator} designs for an
+ * input at `inputHz` passing `passHz` and stopping from `stopHz`.
+ */
+export function polyphaseTaps(
+  inputHz: number,
+  passHz: number,
+  stopHz: number,
+  attenuationDb: number,
+): number {
+  const taps = kaiserLength(attenuationDb, (stopHz - passHz) / inputHz);
+  // Even, centring the window on the output time.
+  return taps + (taps & 1);
+}
+
+/**
  * Arbitrary-ratio band-limited resampling by a polyphase windowed-sinc FIR.
  * The output clock is kept as an exact rational position (integer numerator
  * over `denominator`), so there is no drift and results are deterministic.
@@ -44,8 +59,7 @@ export class PolyphaseInterpolator {
     attenuationDb: number,
     maxAppend: number,
   ) {
-    let taps = kaiserLength(attenuationDb, (stopHz - passHz) / inputHz);
-    taps += taps & 1;
+    const taps = polyphaseTaps(inputHz, passHz, stopHz, attenuationDb);
     this.taps = taps;
     this.step = inputRate;
     this.denominator = outputRate;
@@ -85,34 +99,67 @@ export class PolyphaseInterpolator {
    * Produces every output whose filter window is covered by buffered input.
    * @returns number of samples written to `output` from `offset`
    */
-  run(output: Float32Array, offset: number): number {
+  run(output: Float64Array, offset: number): number {
     const x = this.buffer;
     const table = this.table;
     const taps = this.taps;
     const halfTaps = taps >> 1;
+    const quads = taps & ~3;
     const den = this.denominator;
     const step = this.step;
     const end = this.length - halfTaps;
     let position = this.position;
     let numerator = this.numerator;
     let o = offset;
+    // Whole input samples per output, and the remainder over `den`.
+    const whole = Math.floor(step / den);
+    const rest = step - whole * den;
     while (position < end) {
       const scaled = numerator * PHASES;
       const phase = Math.floor(scaled / den);
       const frac = (scaled - phase * den) / den;
-      let row0 = phase * taps;
-      let row1 = row0 + taps;
-      let i = position + 1 - halfTaps;
-      let a = 0;
-      let b = 0;
-      for (let j = 0; j < taps; j++) {
-        const v = x[i++];
-        a += table[row0++] * v;
-        b += table[row1++] * v;
+      const row0 = phase * taps;
+      const row1 = row0 + taps;
+      const base = position + 1 - halfTaps;
+      // Four independent sums per phase row break the floating-point add
+      // latency chain; `taps` is even, so at most one pair is left over.
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let b0 = 0;
+      let b1 = 0;
+      let b2 = 0;
+      let b3 = 0;
+      let j = 0;
+      for (; j < quads; j += 4) {
+        const v0 = x[base + j];
+        const v1 = x[base + j + 1];
+        const v2 = x[base + j + 2];
+        const v3 = x[base + j + 3];
+        a0 += table[row0 + j] * v0;
+        a1 += table[row0 + j + 1] * v1;
+        a2 += table[row0 + j + 2] * v2;
+        a3 += table[row0 + j + 3] * v3;
+        b0 += table[row1 + j] * v0;
+        b1 += table[row1 + j + 1] * v1;
+        b2 += table[row1 + j + 2] * v2;
+        b3 += table[row1 + j + 3] * v3;
       }
+      if (j < taps) {
+        const v0 = x[base + j];
+        const v1 = x[base + j + 1];
+        a0 += table[row0 + j] * v0;
+        a1 += table[row0 + j + 1] * v1;
+        b0 += table[row1 + j] * v0;
+        b1 += table[row1 + j + 1] * v1;
+      }
+      const a = a0 + a1 + (a2 + a3);
+      const b = b0 + b1 + (b2 + b3);
       output[o++] = a + frac * (b - a);
-      numerator += step;
-      while (numerator >= den) {
+      numerator += rest;
+      position += whole;
+      if (numerator >= den) {
         numerator -= den;
         position++;
       }
