@@ -1,0 +1,377 @@
+import type { StateReader } from '../state/state-reader.js';
+import type { StateWriter } from '../state/state-writer.js';
+import type { CpuBus } from './cpu-bus.js';
+import type { MachineCia, MachineCpu, MachineSid, MachineVic } from './machine-chips.js';
+import {
+  type C64Memory,
+  PAGE_BASIC,
+  PAGE_CHARGEN,
+  PAGE_IO,
+  PAGE_KERNAL,
+  PAGE_RAM,
+} from './memory.js';
+
+/**
+ * Called for every SID register write: `cycle` counts CPU cycles from the
+ * reset that started the song (cycle 0), `sid` is the chip index (0 = the
+ * $D400 chip, then the tune's extra SIDs in header order).
+ */
+export type SidWriteObserver = (
+  cycle: number,
+  sid: number,
+  register: number,
+  value: number,
+) => void;
+
+/** The chips a machine is built from (the caller constructs them, so tests can substitute). */
+export interface C64Parts {
+  /** RAM, ROMs and banking. */
+  memory: C64Memory;
+  /** Creates the CPU on the machine's bus. */
+  createCpu: (bus: CpuBus) => MachineCpu;
+  /** The VIC-II. */
+  vic: MachineVic;
+  /** CIA 1 ($DC00; its interrupt output drives IRQ). */
+  cia1: MachineCia;
+  /** CIA 2 ($DD00; its interrupt output drives NMI). */
+  cia2: MachineCia;
+  /** The SIDs: index 0 at $D400, then the extra chips. */
+  sids: MachineSid[];
+  /** Base address of each extra SID (sids[1..]), e.g. 0xD420 or 0xDE00. */
+  extraSidAddresses: number[];
+  /** CPU cycles per CIA time-of-day tick (the mains frequency); 0 = none. */
+  todDividerCycles?: number;
+  /** Called at the mains frequency when the CIAs count time of day themselves from this call. */
+  todTick?: () => void;
+}
+
+// Page kinds copied into module constants: read through an import binding
+// they cost a getter call per access under CommonJS-style transforms.
+const KIND_RAM = PAGE_RAM;
+const KIND_BASIC = PAGE_BASIC;
+const KIND_KERNAL = PAGE_KERNAL;
+const KIND_CHARGEN = PAGE_CHARGEN;
+const KIND_IO = PAGE_IO;
+
+/**
+ * Reads of the CPU's 7-cycle reset sequence that happen before the song's
+ * cycle 0: libsidplayfp starts its clock when the reset vector is fetched, so
+ * the first six reads (dummy reads and suppressed pushes) take no time here.
+ */
+const UNCOUNTED_RESET_READS = 6;
+
+/**
+ * Cycles the VIC-II starts behind the CPU clock at the song's reset. With this
+ * lag its raster interrupts and bad lines fall on the same cycles as under
+ * libsidplayfp (checked write for write against sidtrace).
+ */
+const VIC_LAG_CYCLES = 2;
+
+/** Slack after a chunk's nominal end: an instruction (plus VIC stalls) may overrun it. */
+const CHUNK_SLACK = 1024;
+
+/**
+ * The C64 and its bus. Each {@link C64.read}/{@link C64.write} is one CPU
+ * cycle: its φ1 half ticks the VIC-II and both CIAs and updates the interrupt
+ * lines (IRQ = CIA 1 or VIC, NMI = CIA 2), then the φ2 half does the access. Reads wait
+ * while the VIC-II holds BA low on bad lines. SIDs are synthesised lazily into
+ * per-chip, per-cycle Float32 buffers: a SID access first clocks the chip up
+ * to the current cycle.
+ */
+export class C64 implements CpuBus {
+  /** The CPU. */
+  readonly cpu: MachineCpu;
+  /** RAM, ROMs and banking. */
+  readonly memory: C64Memory;
+  /** The VIC-II. */
+  readonly vic: MachineVic;
+  /** CIA 1. */
+  readonly cia1: MachineCia;
+  /** CIA 2. */
+  readonly cia2: MachineCia;
+  /** The SIDs. */
+  readonly sids: MachineSid[];
+  /** Per SID, one float sample per cycle of the current chunk. */
+  readonly sidBuffers: Float32Array[];
+  /** The last value written to each SID register, 32 per chip (libsidplayfp's `getSidStatus`). */
+  readonly lastWritten: Uint8Array;
+  /** CPU cycles since the reset that started the song. */
+  cycle = 0;
+  /** Cycle at which the opcode at {@link C64.watchAddress} was first fetched, or -1. */
+  watchHitCycle = -1;
+  /** An address whose first read is recorded in {@link C64.watchHitCycle} (-1 = none). */
+  watchAddress = -1;
+
+  private readonly ram: Uint8Array;
+  private readonly readPage: Uint8Array;
+  private readonly sidPosition: Int32Array;
+  private readonly sidSlot: Int8Array;
+  private readonly sidCount: number;
+  private readonly observers: SidWriteObserver[] = [];
+  private observing = false;
+  private chunkStart = 0;
+  private irqLine = false;
+  private nmiLine = false;
+  private readonly todDivider: number;
+  private todCounter = 0;
+  private readonly todTick: (() => void) | null;
+  private readonly chunkCapacity: number;
+  private uncountedReads = 0;
+  private vicLag = 0;
+
+  /**
+   * @param parts - the chips and memory to wire
+   * @param chunkCycles - the most cycles {@link C64.runCycles} may be asked for at once
+   */
+  constructor(parts: C64Parts, chunkCycles = 4096) {
+    this.memory = parts.memory;
+    this.ram = parts.memory.ram;
+    this.readPage = parts.memory.readPage;
+    this.vic = parts.vic;
+    this.cia1 = parts.cia1;
+    this.cia2 = parts.cia2;
+    this.sids = parts.sids;
+    this.sidCount = parts.sids.length;
+    this.chunkCapacity = chunkCycles;
+    this.sidBuffers = parts.sids.map(() => new Float32Array(chunkCycles + CHUNK_SLACK));
+    this.sidPosition = new Int32Array(parts.sids.length);
+    this.lastWritten = new Uint8Array(32 * parts.sids.length);
+    this.sidSlot = new Int8Array(128).fill(-1);
+    // The $D400 chip decodes only A0–A4, so it shows through $D400–$D7FF ...
+    for (let slot = 0x20; slot < 0x40; slot++) this.sidSlot[slot] = 0;
+    // ... except where an extra chip sits (it takes a 32-byte slot).
+    parts.extraSidAddresses.forEach((address, i) => {
+      this.sidSlot[((address - 0xd000) >> 5) & 0x7f] = i + 1;
+    });
+    this.todDivider = parts.todDividerCycles ?? 0;
+    this.todTick = parts.todTick ?? null;
+    this.cpu = parts.createCpu(this);
+  }
+
+  /** Resets the port and the CPU, whose 7-cycle reset sequence runs now; its last read is the song's cycle 0. */
+  resetCpu(): void {
+    this.cycle = 0;
+    this.chunkStart = 0;
+    this.sidPosition.fill(0);
+    // The 6510 reset leaves its port at the usual defaults (as libsidplayfp's CPU reset does).
+    this.memory.writePort(0, 0x2f, 0);
+    this.memory.writePort(1, 0x37, 0);
+    this.uncountedReads = UNCOUNTED_RESET_READS;
+    this.vicLag = VIC_LAG_CYCLES;
+    this.cpu.reset();
+  }
+
+  /** Registers a SID write observer; returns its removal function. */
+  addObserver(observer: SidWriteObserver): () => void {
+    this.observers.push(observer);
+    this.observing = true;
+    return () => {
+      const i = this.observers.indexOf(observer);
+      if (i >= 0) this.observers.splice(i, 1);
+      this.observing = this.observers.length > 0;
+    };
+  }
+
+  /**
+   * Runs whole instructions until at least `cycles` cycles have passed, then
+   * clocks every SID to the end. The SIDs' samples for the chunk are in
+   * {@link C64.sidBuffers}[i][0 .. returned count).
+   *
+   * @returns the cycles actually run (≥ `cycles`; instructions are not split)
+   */
+  runCycles(cycles: number): number {
+    if (cycles > this.chunkCapacity) cycles = this.chunkCapacity;
+    const start = this.cycle;
+    this.chunkStart = start;
+    this.sidPosition.fill(0);
+    const end = start + cycles;
+    const cpu = this.cpu;
+    while (this.cycle < end) cpu.step();
+    const ran = this.cycle - start;
+    for (let i = 0; i < this.sidCount; i++) this.syncSid(i, ran);
+    return ran;
+  }
+
+  private syncSid(index: number, upTo: number): void {
+    const from = this.sidPosition[index];
+    if (upTo > from) {
+      this.sids[index].clock(upTo - from, this.sidBuffers[index], from);
+      this.sidPosition[index] = upTo;
+    }
+  }
+
+  /** The φ1 half of a cycle: the chips advance, then the interrupt lines follow their outputs. */
+  private tick(): void {
+    if (this.vicLag > 0) this.vicLag--;
+    else this.vic.tick();
+    this.cia1.tick();
+    this.cia2.tick();
+    if (this.todDivider > 0 && ++this.todCounter >= this.todDivider) {
+      this.todCounter = 0;
+      this.todTick?.();
+    }
+    const irq = this.cia1.irq || this.vic.irq;
+    if (irq !== this.irqLine) {
+      this.irqLine = irq;
+      this.cpu.setIrq(irq);
+    }
+    const nmi = this.cia2.irq;
+    if (nmi !== this.nmiLine) {
+      this.nmiLine = nmi;
+      this.cpu.setNmi(nmi);
+    }
+  }
+
+  /** One CPU read cycle (waits while the VIC-II stalls the CPU). */
+  read(address: number): number {
+    if (this.uncountedReads > 0) {
+      this.uncountedReads--;
+      return this.memory.peekRomOrRam(address);
+    }
+    this.tick();
+    // BA low: the CPU's read waits, whole cycles pass.
+    while (this.vic.stallsRead) {
+      this.cycle++;
+      this.tick();
+    }
+    if (address === this.watchAddress) {
+      this.watchHitCycle = this.cycle;
+      this.watchAddress = -1;
+    }
+    let value: number;
+    const kind = this.readPage[address >>> 12];
+    if (kind === KIND_RAM) {
+      value = address < 2 ? this.memory.readPort(address, this.cycle) : this.ram[address];
+    } else if (kind === KIND_IO) {
+      value = this.readIo(address);
+    } else if (kind === KIND_KERNAL) {
+      value = this.memory.kernal[address & 0x1fff];
+    } else if (kind === KIND_BASIC) {
+      value = this.memory.basic[address & 0x1fff];
+    } else {
+      value = kind === KIND_CHARGEN ? this.memory.chargen[address & 0x0fff] : 0;
+    }
+    this.cycle++;
+    return value;
+  }
+
+  /** One CPU write cycle. */
+  write(address: number, value: number): void {
+    this.tick();
+    if (address >= 0xd000 && address < 0xe000 && this.memory.ioWritable) {
+      this.writeIo(address, value);
+    } else if (address < 2) {
+      this.memory.writePort(address, value, this.cycle);
+    } else {
+      this.ram[address] = value;
+    }
+    this.cycle++;
+  }
+
+  private readIo(address: number): number {
+    const sid = this.sidSlot[(address >> 5) & 0x7f];
+    if (sid >= 0) {
+      this.syncSid(sid, this.cycle - this.chunkStart);
+      return this.sids[sid].read(address & 0x1f);
+    }
+    switch ((address >> 8) & 0xf) {
+      case 0x0:
+      case 0x1:
+      case 0x2:
+      case 0x3:
+        return this.vic.read(address & 0x3f);
+      case 0x8:
+      case 0x9:
+      case 0xa:
+      case 0xb:
+        return this.memory.colorRam[address & 0x3ff];
+      case 0xc:
+        return this.cia1.read(address & 0x0f);
+      case 0xd:
+        return this.cia2.read(address & 0x0f);
+      default:
+        // $DE00–$DFFF with nothing plugged in: libsidplayfp reads 0 there.
+        return 0;
+    }
+  }
+
+  private writeIo(address: number, value: number): void {
+    const sid = this.sidSlot[(address >> 5) & 0x7f];
+    if (sid >= 0) {
+      this.writeSid(sid, address & 0x1f, value);
+      return;
+    }
+    switch ((address >> 8) & 0xf) {
+      case 0x0:
+      case 0x1:
+      case 0x2:
+      case 0x3:
+        this.vic.write(address & 0x3f, value);
+        return;
+      case 0x8:
+      case 0x9:
+      case 0xa:
+      case 0xb:
+        this.memory.colorRam[address & 0x3ff] = value & 0x0f;
+        return;
+      case 0xc:
+        this.cia1.write(address & 0x0f, value);
+        return;
+      case 0xd:
+        this.cia2.write(address & 0x0f, value);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private writeSid(sid: number, register: number, value: number): void {
+    this.syncSid(sid, this.cycle - this.chunkStart);
+    this.sids[sid].write(register, value);
+    this.lastWritten[sid * 32 + register] = value;
+    if (this.observing) {
+      const observers = this.observers;
+      for (let i = 0; i < observers.length; i++) observers[i](this.cycle, sid, register, value);
+    }
+  }
+
+  /** Appends the whole machine's state (CPU, chips, memory, SIDs, counters). */
+  saveState(w: StateWriter): void {
+    w.f64(this.cycle);
+    w.bool(this.irqLine);
+    w.bool(this.nmiLine);
+    w.u32(this.todCounter);
+    w.u8(this.vicLag);
+    w.u8(this.uncountedReads);
+    w.f64(this.watchHitCycle);
+    w.i32(this.watchAddress);
+    w.bytes(this.lastWritten);
+    this.memory.saveState(w);
+    this.cpu.saveState(w);
+    this.vic.saveState(w);
+    this.cia1.saveState(w);
+    this.cia2.saveState(w);
+    for (const sid of this.sids) sid.saveState(w);
+  }
+
+  /** Restores what {@link C64.saveState} wrote (into a machine built for the same tune and options). */
+  loadState(r: StateReader): void {
+    this.cycle = r.f64();
+    this.irqLine = r.bool();
+    this.nmiLine = r.bool();
+    this.todCounter = r.u32();
+    this.vicLag = r.u8();
+    this.uncountedReads = r.u8();
+    this.watchHitCycle = r.f64();
+    this.watchAddress = r.i32();
+    r.bytes(this.lastWritten);
+    this.memory.loadState(r);
+    this.cpu.loadState(r);
+    this.vic.loadState(r);
+    this.cia1.loadState(r);
+    this.cia2.loadState(r);
+    for (const sid of this.sids) sid.loadState(r);
+    this.chunkStart = this.cycle;
+    this.sidPosition.fill(0);
+  }
+}

@@ -1,0 +1,66 @@
+import type { StateReader } from '../state/state-reader.js';
+import type { StateWriter } from '../state/state-writer.js';
+
+/** Everything a chip needs to take part in a machine snapshot. */
+export interface SnapshotCapable {
+  /** Appends the chip's complete state. */
+  saveState(w: StateWriter): void;
+  /** Restores the state {@link SnapshotCapable.saveState} wrote. */
+  loadState(r: StateReader): void;
+}
+
+/** What the machine needs of the 6510 core. */
+export interface MachineCpu extends SnapshotCapable {
+  /** Program counter. */
+  readonly pc: number;
+  /** True once the CPU executed a JAM opcode. */
+  readonly jammed: boolean;
+  /** Runs the reset sequence (reads the vector at $FFFC through the bus). */
+  reset(): void;
+  /** Executes one instruction or one interrupt entry (one bus call per cycle). */
+  step(): void;
+  /** Level of the IRQ input (true = asserted). */
+  setIrq(level: boolean): void;
+  /** Level of the NMI input (edge-triggered on false → true). */
+  setNmi(level: boolean): void;
+}
+
+/** What the machine needs of a CIA 6526. */
+export interface MachineCia extends SnapshotCapable {
+  /** True while the chip pulls its interrupt output low. */
+  readonly irq: boolean;
+  /** Advances one φ2 cycle. */
+  tick(): void;
+  /** Reads register 0–15. */
+  read(register: number): number;
+  /** Writes register 0–15. */
+  write(register: number, value: number): void;
+}
+
+/** What the machine needs of the VIC-II. */
+export interface MachineVic extends SnapshotCapable {
+  /** True while the chip asserts its IRQ output. */
+  readonly irq: boolean;
+  /** True while BA has been low long enough that a CPU read must wait (bad lines). */
+  readonly stallsRead: boolean;
+  /** Advances one cycle. */
+  tick(): void;
+  /** Reads register 0–63. */
+  read(register: number): number;
+  /** Writes register 0–63. */
+  write(register: number, value: number): void;
+}
+
+/** What the machine needs of a SID. */
+export interface MachineSid extends SnapshotCapable {
+  /** Writes register 0–31 (the caller has clocked the chip up to the write's cycle). */
+  write(register: number, value: number): void;
+  /** Reads register 0–31 (the caller has clocked the chip up to the read's cycle). */
+  read(register: number): number;
+  /** Synthesises `cycles` cycles, one float sample per cycle, into `out` from `offset`. */
+  clock(cycles: number, out: Float32Array, offset: number): void;
+  /** Silences or restores one voice (0–2). */
+  muteVoice(voice: 0 | 1 | 2, muted: boolean): void;
+  /** Power-on state. */
+  reset(): void;
+}

@@ -1,0 +1,357 @@
+import { SidflowError } from '@sidflow/core';
+import type { C64, SidWriteObserver } from '../c64/c64.js';
+import type { DriverCode } from '../drivers/driver-code.js';
+import type { TuneSource } from '../drivers/tune-info.js';
+import { Resampler } from '../output/resampler.js';
+import { mixSidsToInt16 } from '../output/sample-format.js';
+import type { SidModel } from '../sid/sid-types.js';
+import { StateReader } from '../state/state-reader.js';
+import { StateWriter } from '../state/state-writer.js';
+import { buildMachine, exactCpuHz } from './build-machine.js';
+import { CpuJammedError } from './cpu-jammed-error.js';
+import { InitTimeoutError } from './init-timeout-error.js';
+import { InvalidOptionError } from './invalid-option-error.js';
+import type { ResolvedPlayerOptions } from './player-options.js';
+
+/** CPU cycles the machine runs per step of audio production. */
+const CHUNK_CYCLES = 4096;
+/** Seconds init may take before an {@link InitTimeoutError} is recorded. */
+const INIT_BUDGET_SECONDS = 2;
+/** First bytes of a player snapshot ("SFPS") and its layout version. */
+const SNAPSHOT_MAGIC = 0x53465053;
+const SNAPSHOT_VERSION = 1;
+
+interface SeekPoint {
+  frame: number;
+  state: Uint8Array;
+}
+
+/**
+ * A running tune: renders audio on demand, reports register state, and can
+ * seek, snapshot and restore. Create one with `createPlayer`.
+ *
+ * Rendering is deterministic: the same tune and options give the same samples
+ * however the caller splits its `render` calls, and `render` after `seek` or
+ * `restore` equals an uninterrupted render from that position byte for byte.
+ */
+export class SidPlayer {
+  /** Output sample rate in Hz. */
+  readonly sampleRate: number;
+  /** Output channels (1 or 2; stereo is interleaved). */
+  readonly channels: 1 | 2;
+  /** The song playing, 1-based. */
+  readonly song: number;
+  /** Number of SIDs the tune drives. */
+  readonly sidCount: number;
+  /** Video standard the machine runs at. */
+  readonly video: 'PAL' | 'NTSC';
+  /** The CPU clock in Hz. */
+  readonly cpuHz: number;
+  /** Model of each SID (index 0 = the $D400 chip). */
+  readonly sidModels: readonly SidModel[];
+
+  private readonly c64: C64;
+  private readonly driver: DriverCode;
+  private readonly resamplers: Resampler[];
+  private readonly pending: Float32Array[];
+  private pendingStart = 0;
+  private pendingEnd = 0;
+  private framesRendered = 0;
+  private readonly problemList: SidflowError[] = [];
+  private initReturned = false;
+  private initReported = false;
+  private jamReported = false;
+  private readonly initBudgetCycles: number;
+  private readonly muted: boolean[];
+  private readonly seekPoints: SeekPoint[] = [];
+  private readonly seekInterval: number;
+  private disposed = false;
+
+  /** @internal Use `createPlayer`. */
+  constructor(tune: TuneSource, options: ResolvedPlayerOptions) {
+    this.sampleRate = options.sampleRate;
+    this.channels = options.channels;
+    this.song = options.song;
+    this.video = options.video;
+    this.cpuHz = exactCpuHz(options.video);
+    this.sidModels = options.sidModels.slice();
+    const { c64, driver } = buildMachine({
+      tune,
+      song: options.song,
+      video: options.video,
+      sidModels: options.sidModels,
+      roms: options.roms,
+      chunkCycles: CHUNK_CYCLES,
+    });
+    this.c64 = c64;
+    this.driver = driver;
+    this.sidCount = c64.sids.length;
+    this.resamplers = c64.sids.map(
+      () => new Resampler({ inputRate: Math.round(this.cpuHz), outputRate: this.sampleRate }),
+    );
+    const capacity = this.resamplers[0].maxOutput(CHUNK_CYCLES + 1024);
+    this.pending = c64.sids.map(() => new Float32Array(capacity));
+    this.initBudgetCycles = Math.round(INIT_BUDGET_SECONDS * this.cpuHz);
+    this.muted = new Array<boolean>(3 * this.sidCount).fill(false);
+    this.seekInterval = Math.max(1, Math.round(options.seekSnapshotInterval * this.sampleRate));
+    this.seekPoints.push({ frame: 0, state: this.snapshot() });
+  }
+
+  /** Model of the first SID. */
+  get chipModel(): SidModel {
+    return this.sidModels[0];
+  }
+
+  /** Playback position in seconds of output (frames rendered or skipped ÷ sample rate). */
+  get position(): number {
+    return this.framesRendered / this.sampleRate;
+  }
+
+  /** CPU cycles run since the song's reset. */
+  get cycles(): number {
+    return this.c64.cycle;
+  }
+
+  /**
+   * Problems noticed while playing, oldest first: a {@link CpuJammedError}
+   * when the CPU hit a JAM opcode (the SIDs keep sounding), an
+   * {@link InitTimeoutError} when init ran past 2 s (playback goes on).
+   */
+  get problems(): readonly SidflowError[] {
+    return this.problemList;
+  }
+
+  /** True once the tune's init routine returned to the driver. */
+  get initDone(): boolean {
+    return this.initReturned;
+  }
+
+  /**
+   * Fills `buffer` with the next `frames` frames (default: as many as fit;
+   * interleaved when stereo). Int16 samples are full scale ±32767; float
+   * samples full scale ±1. Never allocates, never throws: bad arguments and a
+   * disposed player render 0 frames.
+   *
+   * @returns the frames written
+   */
+  render(buffer: Int16Array | Float32Array, frames?: number): number {
+    if (this.disposed) return 0;
+    const channels = this.channels;
+    const capacity = Math.floor(buffer.length / channels);
+    let want = frames === undefined ? capacity : Math.floor(frames);
+    if (!(want > 0)) return 0;
+    if (want > capacity) want = capacity;
+    let done = 0;
+    while (done < want) {
+      if (this.pendingStart >= this.pendingEnd) this.produce();
+      let n = this.pendingEnd - this.pendingStart;
+      if (n > want - done) n = want - done;
+      if (buffer instanceof Int16Array) {
+        mixSidsToInt16(this.pending, this.pendingStart, n, channels, buffer, done * channels);
+      } else {
+        this.mixFloat(buffer, done * channels, n);
+      }
+      this.pendingStart += n;
+      done += n;
+    }
+    this.framesRendered += want;
+    return want;
+  }
+
+  private mixFloat(out: Float32Array, at: number, count: number): void {
+    const p = this.pending;
+    const a = p[0];
+    const b = p.length > 1 ? p[1] : a;
+    const c = p.length > 2 ? p[2] : a;
+    const chips = p.length;
+    let i = this.pendingStart;
+    const end = i + count;
+    if (this.channels === 1) {
+      if (chips === 1) for (; i < end; i++) out[at++] = a[i];
+      else if (chips === 2) for (; i < end; i++) out[at++] = (a[i] + b[i]) * 0.5;
+      else for (; i < end; i++) out[at++] = (a[i] + b[i] + c[i]) / 3;
+      return;
+    }
+    // Same placement as mixSidsToInt16: 2 SIDs hard left/right; 3 SIDs left, centre, right.
+    if (chips === 1) {
+      for (; i < end; i++) {
+        out[at++] = a[i];
+        out[at++] = a[i];
+      }
+    } else if (chips === 2) {
+      for (; i < end; i++) {
+        out[at++] = a[i];
+        out[at++] = b[i];
+      }
+    } else {
+      for (; i < end; i++) {
+        out[at++] = (2 * a[i] + b[i]) / 3;
+        out[at++] = (b[i] + 2 * c[i]) / 3;
+      }
+    }
+  }
+
+  /** Runs one chunk of the machine and resamples it into the pending buffers. */
+  private produce(): void {
+    const c64 = this.c64;
+    const ran = c64.runCycles(CHUNK_CYCLES);
+    let produced = 0;
+    for (let i = 0; i < this.resamplers.length; i++) {
+      produced = this.resamplers[i].process(c64.sidBuffers[i], 0, ran, this.pending[i], 0);
+    }
+    this.pendingStart = 0;
+    this.pendingEnd = produced;
+    if (!this.initReturned) this.checkInit();
+    if (c64.cpu.jammed && !this.jamReported) {
+      this.jamReported = true;
+      this.problemList.push(new CpuJammedError(c64.cpu.pc, c64.cycle));
+    }
+  }
+
+  private checkInit(): void {
+    if (this.c64.watchHitCycle >= 0) {
+      this.initReturned = true;
+    } else if (!this.initReported && this.c64.cycle > this.initBudgetCycles) {
+      this.initReported = true;
+      this.problemList.push(new InitTimeoutError(this.initBudgetCycles));
+    }
+  }
+
+  /** The registers $D400–$D418 of SID `sid` as last written (libsidplayfp's `getSidStatus`), a copy. */
+  registers(sid = 0): Uint8Array {
+    if (!Number.isInteger(sid) || sid < 0 || sid >= this.sidCount) {
+      throw new InvalidOptionError('sid', `must be 0..${this.sidCount - 1}, got ${sid}`);
+    }
+    return this.c64.lastWritten.slice(sid * 32, sid * 32 + 25);
+  }
+
+  /**
+   * Observes every SID write as `(cycle, sid, register, value)`, cycle 0 being
+   * the song's reset. Returns a function that removes the observer.
+   */
+  onWrite(observer: SidWriteObserver): () => void {
+    return this.c64.addObserver(observer);
+  }
+
+  /** Silences (`muted` true) or restores voice 0–2 of SID `sid` (default 0). */
+  mute(voice: 0 | 1 | 2, muted: boolean, sid = 0): void {
+    if (voice !== 0 && voice !== 1 && voice !== 2) {
+      throw new InvalidOptionError('voice', `must be 0, 1 or 2, got ${String(voice)}`);
+    }
+    if (!Number.isInteger(sid) || sid < 0 || sid >= this.sidCount) {
+      throw new InvalidOptionError('sid', `must be 0..${this.sidCount - 1}, got ${sid}`);
+    }
+    this.muted[sid * 3 + voice] = muted;
+    this.c64.sids[sid].muteVoice(voice, muted);
+  }
+
+  /**
+   * Moves playback to `seconds` (rounded to a frame). Forward seeks run the
+   * machine without producing output for the caller; on the way the player
+   * keeps a snapshot every few seconds (option `seekSnapshotInterval`), so a
+   * later seek to an earlier or further point restores the nearest snapshot and
+   * fast-forwards only the rest. The result is exact: rendering after a seek
+   * gives the same bytes as rendering straight through.
+   */
+  seek(seconds: number): void {
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw new InvalidOptionError('seconds', `must be a finite number >= 0, got ${seconds}`);
+    }
+    if (this.disposed) return;
+    const target = Math.round(seconds * this.sampleRate);
+    let best: SeekPoint | null = null;
+    for (const point of this.seekPoints) {
+      if (point.frame <= target && (best === null || point.frame > best.frame)) best = point;
+    }
+    if (best !== null && (target < this.framesRendered || best.frame > this.framesRendered)) {
+      this.restoreState(best.state, false);
+    }
+    let nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
+    while (this.framesRendered < target) {
+      if (this.pendingStart >= this.pendingEnd) {
+        if (this.framesRendered >= nextPoint) {
+          this.rememberSeekPoint();
+          nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
+        }
+        this.produce();
+      }
+      let n = this.pendingEnd - this.pendingStart;
+      if (n > target - this.framesRendered) n = target - this.framesRendered;
+      this.pendingStart += n;
+      this.framesRendered += n;
+    }
+  }
+
+  private rememberSeekPoint(): void {
+    if (this.seekPoints.some((p) => p.frame === this.framesRendered)) return;
+    this.seekPoints.push({ frame: this.framesRendered, state: this.snapshot() });
+  }
+
+  /** The complete player state (machine, SIDs, resamplers, position) as bytes. */
+  snapshot(): Uint8Array {
+    const w = new StateWriter();
+    w.u32(SNAPSHOT_MAGIC);
+    w.u8(SNAPSHOT_VERSION);
+    w.u8(this.sidCount);
+    w.u32(this.sampleRate);
+    w.u8(this.channels);
+    w.u16(this.driver.base);
+    w.f64(this.framesRendered);
+    w.bool(this.initReturned);
+    w.bool(this.initReported);
+    w.bool(this.jamReported);
+    this.c64.saveState(w);
+    for (const r of this.resamplers) r.saveState(w);
+    w.u32(this.pendingStart);
+    w.u32(this.pendingEnd);
+    for (const p of this.pending) w.f32Array(p);
+    return w.finish();
+  }
+
+  /**
+   * Returns to a state taken by {@link SidPlayer.snapshot} of a player of the
+   * same tune, song and options.
+   *
+   * @throws SidflowError (`ENGINE_SNAPSHOT_MISMATCH`) when the snapshot is from another setup
+   */
+  restore(snapshot: Uint8Array): void {
+    this.restoreState(snapshot, true);
+  }
+
+  private restoreState(snapshot: Uint8Array, withMutes: boolean): void {
+    const r = new StateReader(snapshot);
+    const mismatch = (what: string): never => {
+      throw new SidflowError(
+        'ENGINE_SNAPSHOT_MISMATCH',
+        `snapshot ${what} does not match this player`,
+      );
+    };
+    if (r.u32() !== SNAPSHOT_MAGIC) mismatch('magic');
+    if (r.u8() !== SNAPSHOT_VERSION) mismatch('version');
+    if (r.u8() !== this.sidCount) mismatch('SID count');
+    if (r.u32() !== this.sampleRate) mismatch('sample rate');
+    if (r.u8() !== this.channels) mismatch('channel count');
+    if (r.u16() !== this.driver.base) mismatch('driver');
+    this.framesRendered = r.f64();
+    this.initReturned = r.bool();
+    this.initReported = r.bool();
+    this.jamReported = r.bool();
+    this.c64.loadState(r);
+    for (const resampler of this.resamplers) resampler.loadState(r);
+    this.pendingStart = r.u32();
+    this.pendingEnd = r.u32();
+    for (const p of this.pending) r.f32Array(p);
+    if (!withMutes) {
+      // Seek points are internal: the caller's current mutes stay in force.
+      for (let i = 0; i < this.muted.length; i++) {
+        this.c64.sids[Math.floor(i / 3)].muteVoice((i % 3) as 0 | 1 | 2, this.muted[i]);
+      }
+    }
+  }
+
+  /** Releases the snapshots kept for seeking; the player renders nothing afterwards. */
+  dispose(): void {
+    this.disposed = true;
+    this.seekPoints.length = 0;
+  }
+}
