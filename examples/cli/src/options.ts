@@ -3,8 +3,14 @@ import { UsageError } from './usage-error.js';
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string }>;
 
+/** Parsed options: each value is a string, `true` for flags, or absent. */
+export interface ParsedCommand {
+  values: Record<string, string | boolean | undefined>;
+  positionals: string[];
+}
+
 /** Parses a command's arguments, turning Node's parse errors into usage errors. */
-export function parseCommand<T extends OptionSpec>(args: string[], options: T) {
+export function parseCommand(args: string[], options: OptionSpec): ParsedCommand {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
@@ -58,4 +64,13 @@ export function fileArgument(positionals: string[]): string {
     );
   }
   return positionals[0];
+}
+
+/** Reads a string option, rejecting a bare flag. */
+export function stringOption(
+  value: string | boolean | undefined,
+  name: string,
+): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw new UsageError(`--${name} needs a value`);
 }

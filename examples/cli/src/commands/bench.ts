@@ -3,7 +3,7 @@ import {
   formatEngineBenchmark,
   runEngineBenchmark,
 } from '../../../../packages/engine/bench/engine-benchmark.js';
-import { intOption, numberOption, parseCommand } from '../options.js';
+import { intOption, numberOption, parseCommand, stringOption } from '../options.js';
 
 /** `sidflow bench [--seconds S] [--tunes N] [--hvsc DIR] [--no-reference]`: the engine benchmark. */
 export async function runBench(args: string[]): Promise<void> {
@@ -13,7 +13,9 @@ export async function runBench(args: string[]): Promise<void> {
     hvsc: { type: 'string' },
     'no-reference': { type: 'boolean' },
   });
-  const hvscRoot = values.hvsc ?? join(process.cwd(), '..', 'shared', 'hvsc-sample', 'C64Music');
+  const hvscRoot =
+    stringOption(values.hvsc, 'hvsc') ??
+    join(process.cwd(), '..', 'shared', 'hvsc-sample', 'C64Music');
   const result = runEngineBenchmark({
     hvscRoot,
     seconds: numberOption(values.seconds, 'seconds', 1, 600, 60),
