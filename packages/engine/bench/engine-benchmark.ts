@@ -170,11 +170,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   result.warmSeekMaxSeconds = worst / 1000;
 
   // AudioWorklet quantum: 128 frames at 48 kHz, steady state, and heap growth across 20,000 quanta.
-  const quantumPlayer = createPlayer(seekTune, {
-    sampleRate: 48000,
-    channels: 1,
-    format: 'float32',
-  } as never);
+  const quantumPlayer = createPlayer(seekTune, { sampleRate: 48000, channels: 1 });
   const quantum = new Float32Array(128);
   for (let i = 0; i < 2000; i++) quantumPlayer.render(quantum);
   const times = new Float64Array(20000);
