@@ -24,7 +24,6 @@ const shared = join(root, '..', 'shared');
 const tools = join(shared, 'tools');
 const hvsc = join(shared, 'hvsc-sample', 'C64Music');
 const work = join(root, '.bench', 'fidelity');
-const cli = join(root, 'examples', 'cli', 'bin', 'sidflow.js');
 
 const { values } = parseArgs({
   options: {
@@ -33,8 +32,11 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '30' },
     'no-audio': { type: 'boolean', default: false },
     'no-writes': { type: 'boolean', default: false },
+    cli: { type: 'string' },
   },
 });
+// --cli lets a long run use a frozen copy of the built CLI while the tree changes.
+const cli = values.cli ?? join(root, 'examples', 'cli', 'bin', 'sidflow.js');
 const seconds = Number(values.seconds);
 const jobs = Number(values.jobs);
 
