@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run fidelity [-- --limit N] [--jobs J] [--seconds S] [--no-audio]`
+// `npm run fidelity [-- --stride K] [--limit N] [--jobs J] [--seconds S] [--no-audio] [--no-writes] [--cli PATH]`
+// (--stride K: every Kth tune of the sorted sample, for a quicker estimate)
 // Measures the engine against libsidplayfp 2.4 over every tune in ../shared/hvsc-sample:
 //  1. write logs: libsidplayfp's (../shared/tools/sidtrace) vs `sidflow trace --writes`, scored
 //     by ../shared/tools/score_writes.py (value sequences and cycle timing);
@@ -33,6 +34,7 @@ const { values } = parseArgs({
     'no-audio': { type: 'boolean', default: false },
     'no-writes': { type: 'boolean', default: false },
     cli: { type: 'string' },
+    stride: { type: 'string' },
   },
 });
 // --cli lets a long run use a frozen copy of the built CLI while the tree changes.
@@ -112,6 +114,7 @@ function headerFacts(file) {
 }
 
 let tunes = listTunes(hvsc);
+if (values.stride) tunes = tunes.filter((_, i) => i % Number(values.stride) === 0);
 if (values.limit) tunes = tunes.slice(0, Number(values.limit));
 const rel = (t) => `/${relative(hvsc, t)}`;
 const goldenDir = join(work, 'golden');
