@@ -118,7 +118,10 @@ if (values.stride) tunes = tunes.filter((_, i) => i % Number(values.stride) === 
 if (values.limit) tunes = tunes.slice(0, Number(values.limit));
 const rel = (t) => `/${relative(hvsc, t)}`;
 const goldenDir = join(work, 'golden');
-const manifestPath = join(work, 'golden-manifest.jsonl');
+const manifestPath = join(
+  work,
+  values.stride || values.limit ? 'golden-manifest.subset.jsonl' : 'golden-manifest.jsonl',
+);
 
 console.log(`fidelity: ${tunes.length} tunes, ${seconds} s each, ${jobs} jobs`);
 const sidtrace = sidtraceBinary();
