@@ -4,7 +4,10 @@
  * hard links to the sample (copies where links are impossible) in a temp
  * folder, once to warm the page cache and once measured. Every pass reads
  * each file whole, hashes it (MD5), decodes its header and looks it up in a
- * Songlengths, STIL and BUGlist database, as a real index run does.
+ * Songlengths, STIL and BUGlist database, as a real index run does. Each line
+ * also gives the CPU time per file (and the rate it implies on an idle core)
+ * and the longest the event loop was held, since files are read synchronously
+ * in batches.
  */
 import {
   copyFileSync,
@@ -18,6 +21,7 @@ import {
 import { readFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import {
   hvscMd5,
   type IndexHvscOptions,
@@ -38,9 +42,22 @@ interface PassResult {
   ms: number;
   /** CPU time of all the process's threads (main and I/O pool), in microseconds. */
   cpuUs: number;
+  /** Longest the event loop was held during the pass (timer delay), in milliseconds. */
+  longestBlockMs: number;
+}
+
+/** Samples the event loop every 1 ms; the largest delay is the longest synchronous block. */
+function watchEventLoop(): () => number {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  histogram.enable();
+  return () => {
+    histogram.disable();
+    return histogram.max / 1e6;
+  };
 }
 
 async function pass(root: string, options: IndexHvscOptions): Promise<PassResult> {
+  const longestBlock = watchEventLoop();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let files = 0;
@@ -52,11 +69,13 @@ async function pass(root: string, options: IndexHvscOptions): Promise<PassResult
     if (entry.error) errors++;
   }
   const cpu = process.cpuUsage(cpu0);
-  return { files, errors, bytes, ms: performance.now() - t0, cpuUs: cpu.user + cpu.system };
+  const ms = performance.now() - t0;
+  return { files, errors, bytes, ms, cpuUs: cpu.user + cpu.system, longestBlockMs: longestBlock() };
 }
 
 /** The floor under any index pass: read every file with `readFile`, 32 at a time, nothing else. */
 async function readOnly(files: readonly string[]): Promise<PassResult> {
+  const longestBlock = watchEventLoop();
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   let bytes = 0;
@@ -75,6 +94,7 @@ async function readOnly(files: readonly string[]): Promise<PassResult> {
     bytes,
     ms: performance.now() - t0,
     cpuUs: cpu.user + cpu.system,
+    longestBlockMs: longestBlock(),
   };
 }
 
@@ -84,7 +104,9 @@ function report(label: string, r: PassResult): void {
   console.log(
     `${label.padEnd(44)} ${String(r.files).padStart(6)} files ${String(r.errors).padStart(3)} errors ` +
       `${(r.ms / 1000).toFixed(2).padStart(6)} s ${String(rate).padStart(6)} files/s ${mb.toFixed(0).padStart(4)} MB/s ` +
-      `${(r.cpuUs / r.files).toFixed(0).padStart(4)} µs CPU/file`,
+      `${(r.cpuUs / r.files).toFixed(1).padStart(6)} µs CPU/file ` +
+      `(idle-machine estimate ${String(Math.round(1e6 / (r.cpuUs / r.files))).padStart(6)} files/s) ` +
+      `longest block ${r.longestBlockMs.toFixed(1)} ms`,
   );
 }
 
@@ -156,8 +178,8 @@ try {
   report('60k tree, readFile only (I/O floor)', await readOnly(treeFiles));
   report('60k tree, warm, full index', await pass(temp, options));
   report(
-    '60k tree, warm, full index, concurrency 64',
-    await pass(temp, { ...options, concurrency: 64 }),
+    '60k tree, warm, full index, batches of 32',
+    await pass(temp, { ...options, concurrency: 32 }),
   );
   report(
     '60k tree, warm, headers only (no md5/notes)',

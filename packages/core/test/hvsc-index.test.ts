@@ -20,7 +20,7 @@ import {
   indexHvsc,
   parseSonglengths,
 } from '../src/hvsc/index.js';
-import { SidFileError } from '../src/sid-file/index.js';
+import { parseSidFile, SidFileError } from '../src/sid-file/index.js';
 
 const c64Music = join(import.meta.dirname, '../../../../shared/hvsc-sample/C64Music');
 const commando = '/MUSICIANS/H/Hubbard_Rob/Commando.sid';
@@ -62,6 +62,12 @@ describe('indexHvsc over the real HVSC sample', () => {
     expect(entry.stil?.path).toBe(commando);
     expect(entry.stil?.subtunes.get(1)?.covers).toHaveLength(7);
     expect(entries.filter((e) => e.stil !== undefined).length).toBeGreaterThan(100);
+  });
+
+  it('keeps every header field of the parsed tune but its bytes', () => {
+    const entry = entries.find((e) => e.path === delta)!;
+    const { data, source: _source, ...header } = parseSidFile(readFileSync(entry.file));
+    expect(entry.tune).toEqual({ ...header, dataSize: data.length });
   });
 
   it('attaches BUGlist entries', () => {
@@ -235,6 +241,24 @@ describe('indexHvsc over a damaged tree', () => {
     expect(entries).toHaveLength(1);
     expect(entries[0].path).toBe('/');
     expect(entries[0].error?.message).toContain('ENOTDIR');
+  });
+});
+
+describe('indexHvsc pacing', () => {
+  it('lets the event loop turn between batches of files', async () => {
+    const turnsAt: number[] = [];
+    let seen = 0;
+    const watch = () => {
+      turnsAt.push(seen);
+      if (seen < 615) setImmediate(watch);
+    };
+    setImmediate(watch);
+    for await (const _ of indexHvsc(c64Music, { stil: false, buglist: false, concurrency: 50 })) {
+      seen++;
+    }
+    expect(seen).toBe(615);
+    // Immediates only run when the walk awaits a turn, so several ran mid-walk.
+    expect(turnsAt.filter((at) => at > 0 && at < 615).length).toBeGreaterThan(5);
   });
 });
 

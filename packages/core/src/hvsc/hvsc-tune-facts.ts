@@ -12,6 +12,33 @@ export type HvscTuneFacts = Omit<SidFile, 'data' | 'source'> & {
 
 /** Drops the bulky parts of a parsed SID file, keeping its header facts. */
 export function hvscTuneFacts(sid: SidFile): HvscTuneFacts {
-  const { data, source: _source, ...header } = sid;
-  return { ...header, dataSize: data.length };
+  // Field by field rather than rest/spread: the index builds one per tune, and
+  // copying a literal of known shape is several times cheaper than a rest copy.
+  return {
+    format: sid.format,
+    version: sid.version,
+    loadAddress: sid.loadAddress,
+    loadAddressInData: sid.loadAddressInData,
+    initAddress: sid.initAddress,
+    playAddress: sid.playAddress,
+    songs: sid.songs,
+    startSong: sid.startSong,
+    speed: sid.speed,
+    name: sid.name,
+    author: sid.author,
+    released: sid.released,
+    musData: sid.musData,
+    psidSpecific: sid.psidSpecific,
+    basic: sid.basic,
+    clock: sid.clock,
+    sidModel: sid.sidModel,
+    secondSidModel: sid.secondSidModel,
+    thirdSidModel: sid.thirdSidModel,
+    relocStartPage: sid.relocStartPage,
+    relocPages: sid.relocPages,
+    secondSidAddress: sid.secondSidAddress,
+    thirdSidAddress: sid.thirdSidAddress,
+    warnings: sid.warnings,
+    dataSize: sid.data.length,
+  };
 }

@@ -21,7 +21,11 @@ export interface IndexHvscOptions {
   readonly buglist?: StilDatabase | string | false;
   /** Compute each file's MD5 even without a Songlengths database. Default false. */
   readonly md5?: boolean;
-  /** Most files read at once. Default 32. */
+  /**
+   * Files (and folders) handled between two turns of the event loop; files
+   * are read one at a time, synchronously, so this bounds how long the walk
+   * holds the event loop. Default 128.
+   */
   readonly concurrency?: number;
   /**
    * Follow symbolic links to files and folders; a link back to a folder

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { SidflowError } from '../errors.js';
 import type { HvscIndexEntry } from './hvsc-index-entry.js';
 import { hvscMd5 } from './hvsc-md5.js';
@@ -9,13 +10,18 @@ import type { IndexHvscOptions } from './index-hvsc-options.js';
 import { loadBuglist } from './load-buglist.js';
 import { loadSonglengths } from './load-songlengths.js';
 import { loadStil } from './load-stil.js';
-import { PooledFileReader } from './pooled-file-reader.js';
 import { readTuneFacts } from './read-tune-facts.js';
 import type { SonglengthsDatabase } from './songlengths-database.js';
 import type { StilDatabase } from './stil-database.js';
+import { SyncFileReader } from './sync-file-reader.js';
 import { type FoundSidFile, walkSidFiles } from './walk-sid-files.js';
 
-const defaultConcurrency = 32;
+/**
+ * Files (or folders) handled between two turns of the event loop: at a few
+ * microseconds each from a warm cache, 128 keep every block of the event
+ * loop around a millisecond.
+ */
+const defaultBatchSize = 128;
 
 interface IndexContext {
   readonly songlengths: SonglengthsDatabase | undefined;
@@ -30,9 +36,12 @@ interface IndexContext {
  * MD5 and song lengths (Songlengths.md5) and STIL and BUGlist entries. The
  * databases default to the ones in the root's `DOCUMENTS` folder.
  *
- * Files are read `concurrency` at a time, entries come out in walk order
- * (a folder's files by name, then its subfolders by name). A file that cannot
- * be read or parsed yields an entry with an `error` instead of stopping the walk.
+ * Entries come out in walk order (a folder's files by name, then its
+ * subfolders by name). A file that cannot be read or parsed yields an entry
+ * with an `error` instead of stopping the walk. Files are read synchronously
+ * (a warm page cache answers faster than a thread-pool round trip), in
+ * batches of `concurrency` files and folders with a turn of the event loop
+ * between batches, so timers and I/O keep running during a long walk.
  *
  * @param root - the `C64Music` folder (or any folder of SID files)
  * @throws {@link HvscReadError} or {@link HvscParseError} (on first iteration)
@@ -65,52 +74,52 @@ export async function* indexHvsc(
     buglist,
     md5: options.md5 === true || songlengths !== undefined,
   };
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? defaultConcurrency));
-  const reader = new PooledFileReader();
-  const pending: Promise<HvscIndexEntry>[] = [];
+  const batchSize = Math.max(1, Math.floor(options.concurrency ?? defaultBatchSize));
+  const reader = new SyncFileReader();
   let entries = 0;
   let errors = 0;
   let bytes = 0;
-  const produced = (entry: HvscIndexEntry): HvscIndexEntry => {
-    entries++;
-    if (entry.error !== undefined) errors++;
-    bytes += entry.size;
-    onProgress?.({ entries, errors, bytes, path: entry.path });
-    return entry;
-  };
+  let sinceTurn = 0;
 
-  for await (const batch of walkSidFiles(root, options.followSymlinks ?? true, signal)) {
-    for (const found of batch) {
+  for (const found of walkSidFiles(root, options.followSymlinks ?? true)) {
+    // Every listing counts towards the batch, so a run of tuneless folders is paced too.
+    sinceTurn++;
+    for (const file of found) {
       signal?.throwIfAborted();
-      pending.push(
-        found.error === undefined
-          ? indexFile(found, context, reader)
-          : Promise.resolve(withNotes(found, context, 0, found.error)),
-      );
-      if (pending.length >= concurrency) {
-        const entry = await pending.shift()!;
-        signal?.throwIfAborted();
-        yield produced(entry);
+      const entry =
+        file.error === undefined
+          ? indexFile(file, context, reader)
+          : withNotes(file, context, 0, file.error);
+      entries++;
+      if (entry.error !== undefined) errors++;
+      bytes += entry.size;
+      onProgress?.({ entries, errors, bytes, path: entry.path });
+      yield entry;
+      if (++sinceTurn >= batchSize) {
+        sinceTurn = 0;
+        await nextTurn();
       }
     }
-  }
-  while (pending.length > 0) {
-    const entry = await pending.shift()!;
+    if (sinceTurn >= batchSize) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
     signal?.throwIfAborted();
-    yield produced(entry);
   }
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-/** Never rejects: every failure becomes the entry's `error`. */
-async function indexFile(
+/** Never throws: every failure becomes the entry's `error`. */
+function indexFile(
   found: FoundSidFile,
   context: IndexContext,
-  reader: PooledFileReader,
-): Promise<HvscIndexEntry> {
-  const entry = await reader.read(found.file, (bytes) => describe(found, bytes, context));
-  return entry instanceof HvscReadError ? withNotes(found, context, 0, entry) : entry;
+  reader: SyncFileReader,
+): HvscIndexEntry {
+  const bytes = reader.read(found.file);
+  return bytes instanceof HvscReadError
+    ? withNotes(found, context, 0, bytes)
+    : describe(found, bytes, context);
 }
 
 function describe(found: FoundSidFile, bytes: Uint8Array, context: IndexContext): HvscIndexEntry {

@@ -1,5 +1,4 @@
-import type { Dirent } from 'node:fs';
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { type Dirent, readdirSync, realpathSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { HvscReadError } from './hvsc-read-error.js';
 
@@ -16,74 +15,75 @@ export interface FoundSidFile {
 interface Folder {
   readonly file: string;
   readonly path: string;
-  listing?: Promise<Dirent[] | HvscReadError>;
 }
 
 const sidName = /\.sid$/i;
-/** Folder listings started ahead of the walk, so listing latency overlaps file reads. */
-const listingsAhead = 16;
-
-function list(folder: Folder): Promise<Dirent[] | HvscReadError> {
-  folder.listing ??= readdir(folder.file, { withFileTypes: true }).then(
-    (dirents) => dirents,
-    (error: unknown) => new HvscReadError(folder.file, error),
-  );
-  return folder.listing;
-}
 
 function inside(child: string, parent: string): boolean {
   return child === parent || child.startsWith(parent.endsWith(sep) ? parent : parent + sep);
 }
 
+function byName(a: Dirent, b: Dirent): number {
+  // Names in one folder are unique, so the order is total without an equality case.
+  return a.name < b.name ? -1 : 1;
+}
+
 /**
  * Walks `root` depth-first and yields, folder by folder, every `.sid` file
  * (any letter case): a folder's files in name order, then its subfolders in
- * name order. A symlinked folder is followed only when its real path lies
- * outside the root and outside every linked folder already followed, so link
- * loops end and nothing is walked twice.
+ * name order. Every folder listed yields one array, empty when it holds no
+ * tune, so a caller can pace the walk (each step is one synchronous listing).
+ * A symlinked folder is followed only when its real path lies outside the
+ * root and outside every linked folder already followed, so link loops end
+ * and nothing is walked twice.
+ *
+ * The file system calls are synchronous: from a warm cache a listing takes
+ * microseconds, far less than a thread-pool round trip.
  */
-export async function* walkSidFiles(
+export function* walkSidFiles(
   root: string,
   followSymlinks: boolean,
-  signal?: AbortSignal,
-): AsyncGenerator<FoundSidFile[]> {
-  const rootStat = await stat(root).catch((error: unknown) => new HvscReadError(root, error));
-  if (rootStat instanceof HvscReadError) {
-    yield [{ path: '/', file: root, error: rootStat }];
+): Generator<FoundSidFile[], void, undefined> {
+  try {
+    statSync(root);
+  } catch (error) {
+    yield [{ path: '/', file: root, error: new HvscReadError(root, error) }];
     return;
   }
-  const walkedRealPaths = followSymlinks ? [await realpath(root)] : [];
+  const walkedRealPaths = followSymlinks ? [realpathSync.native(root)] : [];
   const stack: Folder[] = [{ file: root, path: '/' }];
 
   while (stack.length > 0) {
-    signal?.throwIfAborted();
     const folder = stack.pop()!;
-    for (let i = Math.max(0, stack.length - listingsAhead); i < stack.length; i++) list(stack[i]);
-    const dirents = await list(folder);
-    if (dirents instanceof HvscReadError) {
-      yield [{ path: folder.path, file: folder.file, error: dirents }];
+    let dirents: Dirent[];
+    try {
+      dirents = readdirSync(folder.file, { withFileTypes: true });
+    } catch (error) {
+      yield [
+        { path: folder.path, file: folder.file, error: new HvscReadError(folder.file, error) },
+      ];
       continue;
     }
-    // Names in one folder are unique, so the order is total without an equality case.
-    dirents.sort((a, b) => (a.name < b.name ? -1 : 1));
+    dirents.sort(byName);
     // Plain concatenation: `join` would re-normalise the same prefix for every file.
     const prefix = folder.file.endsWith(sep) ? folder.file : folder.file + sep;
     const found: FoundSidFile[] = [];
     const subfolders: Folder[] = [];
     for (const dirent of dirents) {
-      const file = prefix + dirent.name;
-      const path = folder.path + dirent.name;
+      const name = dirent.name;
       if (dirent.isFile()) {
-        if (sidName.test(dirent.name)) found.push({ path, file });
+        if (sidName.test(name)) found.push({ path: folder.path + name, file: prefix + name });
       } else if (dirent.isDirectory()) {
-        subfolders.push({ file, path: `${path}/` });
+        subfolders.push({ file: prefix + name, path: `${folder.path}${name}/` });
       } else if (dirent.isSymbolicLink() && followSymlinks) {
+        const file = prefix + name;
+        const path = folder.path + name;
         try {
-          const target = await stat(file);
+          const target = statSync(file);
           if (target.isFile()) {
-            if (sidName.test(dirent.name)) found.push({ path, file });
+            if (sidName.test(name)) found.push({ path, file });
           } else if (target.isDirectory()) {
-            const real = await realpath(file);
+            const real = realpathSync.native(file);
             if (!walkedRealPaths.some((walked) => inside(real, walked))) {
               walkedRealPaths.push(real);
               subfolders.push({ file, path: `${path}/` });
@@ -91,12 +91,11 @@ export async function* walkSidFiles(
           }
         } catch (error) {
           // A dangling or looping link is only worth reporting when it names a tune.
-          if (sidName.test(dirent.name))
-            found.push({ path, file, error: new HvscReadError(file, error) });
+          if (sidName.test(name)) found.push({ path, file, error: new HvscReadError(file, error) });
         }
       }
     }
-    if (found.length > 0) yield found;
+    yield found;
     for (let i = subfolders.length - 1; i >= 0; i--) stack.push(subfolders[i]);
   }
 }
