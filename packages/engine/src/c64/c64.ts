@@ -72,11 +72,18 @@ const CHUNK_SLACK = 1024;
 
 /**
  * The C64 and its bus. Each {@link C64.read}/{@link C64.write} is one CPU
- * cycle: its φ1 half ticks the VIC-II and both CIAs and updates the interrupt
- * lines (IRQ = CIA 1 or VIC, NMI = CIA 2), then the φ2 half does the access. Reads wait
- * while the VIC-II holds BA low on bad lines. SIDs are synthesised lazily into
- * per-chip, per-cycle Float32 buffers: a SID access first clocks the chip up
- * to the current cycle.
+ * cycle: its φ1 half advances the VIC-II and both CIAs and updates the
+ * interrupt lines (IRQ = CIA 1 or VIC, NMI = CIA 2), then the φ2 half does the
+ * access. Reads wait while the VIC-II holds BA low on bad lines.
+ *
+ * The chips run lazily, event to event: they report how many cycles pass
+ * before their outputs (IRQ, BA) can next change, and until then a bus cycle
+ * only counts. At that event, or when the CPU touches one of their registers,
+ * they catch up over the skipped cycles exactly (`clock(n)` equals `n` ticks),
+ * so every line changes on the same cycle as with per-cycle ticking. A
+ * `JMP *` idle loop with no interrupt due is skipped up to the next event.
+ * SIDs are synthesised lazily into per-chip, per-cycle Float32 buffers: a SID
+ * access first clocks the chip up to the current cycle.
  */
 export class C64 implements CpuBus {
   /** The CPU. */
@@ -117,7 +124,14 @@ export class C64 implements CpuBus {
   private readonly todTick: (() => void) | null;
   private readonly chunkCapacity: number;
   private uncountedReads = 0;
-  private vicLag = 0;
+  /** The cycle whose φ1 the CIAs last ran (they catch up lazily). */
+  private ciaSynced = -1;
+  /** The cycle whose φ1 the VIC-II last ran (ahead of the clock while it starts behind). */
+  private vicSynced = -1;
+  /** First cycle at which a chip may change an interrupt line or BA: the bus catches the chips up there. */
+  private eventCycle = 0;
+  /** The VIC-II's BA as of its last catch-up: reads must wait while it is low. */
+  private stalled = false;
 
   /**
    * @param parts - the chips and memory to wire
@@ -150,6 +164,11 @@ export class C64 implements CpuBus {
 
   /** Resets the port and the CPU, whose 7-cycle reset sequence runs now; its last read is the song's cycle 0. */
   resetCpu(): void {
+    if (this.cycle > 0) {
+      // The chips keep running through a CPU reset: bring them up to the last cycle first.
+      this.cycle--;
+      this.catchUp();
+    }
     this.cycle = 0;
     this.chunkStart = 0;
     this.sidPosition.fill(0);
@@ -157,7 +176,10 @@ export class C64 implements CpuBus {
     this.memory.writePort(0, 0x2f, 0);
     this.memory.writePort(1, 0x37, 0);
     this.uncountedReads = UNCOUNTED_RESET_READS;
-    this.vicLag = VIC_LAG_CYCLES;
+    this.ciaSynced = -1;
+    this.vicSynced = VIC_LAG_CYCLES - 1;
+    this.eventCycle = 0;
+    this.stalled = false;
     this.cpu.reset();
   }
 
@@ -186,10 +208,36 @@ export class C64 implements CpuBus {
     this.sidPosition.fill(0);
     const end = start + cycles;
     const cpu = this.cpu;
-    while (this.cycle < end) cpu.step();
+    while (this.cycle < end) {
+      const pc = cpu.pc;
+      cpu.step();
+      if (cpu.pc === pc) this.skipIdleLoop(pc, end);
+    }
     const ran = this.cycle - start;
     for (let i = 0; i < this.sidCount; i++) this.syncSid(i, ran);
     return ran;
+  }
+
+  /**
+   * A `JMP *` idle loop (the driver's, or a tune's own) only re-reads its three
+   * RAM bytes: with no interrupt due and no chip event before `end`, the loops
+   * that fit before the next event pass as a block of cycles. The state after
+   * is exactly what running them would leave.
+   */
+  private skipIdleLoop(pc: number, end: number): void {
+    const cpu = this.cpu;
+    if (cpu.interruptPending || cpu.jammed || this.stalled || pc < 2 || pc > 0xfffd) return;
+    // The next poll (in the next JMP) must find nothing either; the lines only change at events.
+    if (cpu.nmiLatch || (cpu.irqLine && cpu.flagI === 0)) return;
+    const readPage = this.readPage;
+    if (readPage[pc >>> 12] !== KIND_RAM || readPage[(pc + 2) >>> 12] !== KIND_RAM) return;
+    const ram = this.ram;
+    if (ram[pc] !== 0x4c || ram[pc + 1] !== (pc & 0xff) || ram[pc + 2] !== pc >> 8) return;
+    const watch = this.watchAddress;
+    if (watch >= pc && watch <= pc + 2) return;
+    const limit = Math.min(this.eventCycle, end);
+    const loops = Math.floor((limit - this.cycle) / 3);
+    if (loops > 0) this.cycle += 3 * loops;
   }
 
   private syncSid(index: number, upTo: number): void {
@@ -200,15 +248,31 @@ export class C64 implements CpuBus {
     }
   }
 
-  /** The φ1 half of a cycle: the chips advance, then the interrupt lines follow their outputs. */
-  private tick(): void {
-    if (this.vicLag > 0) this.vicLag--;
-    else this.vic.tick();
-    this.cia1.tick();
-    this.cia2.tick();
-    if (this.todDivider > 0 && ++this.todCounter >= this.todDivider) {
-      this.todCounter = 0;
-      this.todTick?.();
+  /**
+   * The φ1 half of the current cycle for the chips: they run lazily, so they
+   * first catch up over the cycles since they last ran (exactly, with
+   * `clock(n)`), then the interrupt lines follow their outputs and the next
+   * cycle at which any chip may change a line or BA is noted. Between two such
+   * events the bus only counts cycles. Calling this more often than needed
+   * changes nothing.
+   */
+  private catchUp(): void {
+    const now = this.cycle;
+    const ciaBehind = now - this.ciaSynced;
+    if (ciaBehind > 0) {
+      this.cia1.clock(ciaBehind);
+      this.cia2.clock(ciaBehind);
+      this.ciaSynced = now;
+      if (this.todDivider > 0 && ++this.todCounter >= this.todDivider) {
+        // A machine-driven TOD input is ticked cycle by cycle (see the forced event below).
+        this.todCounter = 0;
+        this.todTick?.();
+      }
+    }
+    const vicBehind = now - this.vicSynced;
+    if (vicBehind > 0) {
+      this.vic.clock(vicBehind);
+      this.vicSynced = now;
     }
     const irq = this.cia1.irq || this.vic.irq;
     if (irq !== this.irqLine) {
@@ -220,20 +284,35 @@ export class C64 implements CpuBus {
       this.nmiLine = nmi;
       this.cpu.setNmi(nmi);
     }
+    this.stalled = this.vic.stallsRead;
+    let next = this.cia1.cyclesUntilEvent();
+    const cia2Next = this.cia2.cyclesUntilEvent();
+    if (cia2Next < next) next = cia2Next;
+    const vicNext = this.vicSynced - now + this.vic.cyclesUntilEvent();
+    if (vicNext < next) next = vicNext;
+    if (this.todDivider > 0) next = 1;
+    this.eventCycle = now + next;
+  }
+
+  /** BA low: the CPU's read waits; whole cycles pass until the VIC-II releases the bus. */
+  private waitForBus(): void {
+    while (this.stalled) {
+      // BA changes only at a chip event, so the cycles up to the next one pass as a block.
+      this.cycle = this.eventCycle;
+      this.catchUp();
+    }
   }
 
   /** One CPU read cycle (waits while the VIC-II stalls the CPU). */
   read(address: number): number {
-    if (this.uncountedReads > 0) {
-      this.uncountedReads--;
-      return this.memory.peekRomOrRam(address);
+    if (this.cycle >= this.eventCycle) {
+      if (this.uncountedReads > 0) {
+        this.uncountedReads--;
+        return this.memory.peekRomOrRam(address);
+      }
+      this.catchUp();
     }
-    this.tick();
-    // BA low: the CPU's read waits, whole cycles pass.
-    while (this.vic.stallsRead) {
-      this.cycle++;
-      this.tick();
-    }
+    if (this.stalled) this.waitForBus();
     if (address === this.watchAddress) {
       this.watchHitCycle = this.cycle;
       this.watchAddress = -1;
@@ -257,7 +336,7 @@ export class C64 implements CpuBus {
 
   /** One CPU write cycle. */
   write(address: number, value: number): void {
-    this.tick();
+    if (this.cycle >= this.eventCycle) this.catchUp();
     if (address >= 0xd000 && address < 0xe000 && this.memory.ioWritable) {
       this.writeIo(address, value);
     } else if (address < 2) {
@@ -266,6 +345,16 @@ export class C64 implements CpuBus {
       this.ram[address] = value;
     }
     this.cycle++;
+  }
+
+  /**
+   * Before a VIC-II or CIA register access: the chips run up to this cycle.
+   * After it the next cycle re-evaluates the lines and events, which the
+   * access may have changed.
+   */
+  private syncForAccess(): void {
+    this.catchUp();
+    this.eventCycle = this.cycle + 1;
   }
 
   private readIo(address: number): number {
@@ -279,6 +368,7 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
+        this.syncForAccess();
         return this.vic.read(address & 0x3f);
       case 0x8:
       case 0x9:
@@ -286,8 +376,10 @@ export class C64 implements CpuBus {
       case 0xb:
         return this.memory.colorRam[address & 0x3ff];
       case 0xc:
+        this.syncForAccess();
         return this.cia1.read(address & 0x0f);
       case 0xd:
+        this.syncForAccess();
         return this.cia2.read(address & 0x0f);
       default:
         // $DE00–$DFFF with nothing plugged in: libsidplayfp reads 0 there.
@@ -306,6 +398,7 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
+        this.syncForAccess();
         this.vic.write(address & 0x3f, value);
         return;
       case 0x8:
@@ -315,9 +408,11 @@ export class C64 implements CpuBus {
         this.memory.colorRam[address & 0x3ff] = value & 0x0f;
         return;
       case 0xc:
+        this.syncForAccess();
         this.cia1.write(address & 0x0f, value);
         return;
       case 0xd:
+        this.syncForAccess();
         this.cia2.write(address & 0x0f, value);
         return;
       default:
@@ -341,8 +436,11 @@ export class C64 implements CpuBus {
     w.bool(this.irqLine);
     w.bool(this.nmiLine);
     w.u32(this.todCounter);
-    w.u8(this.vicLag);
     w.u8(this.uncountedReads);
+    w.f64(this.ciaSynced);
+    w.f64(this.vicSynced);
+    w.f64(this.eventCycle);
+    w.bool(this.stalled);
     w.f64(this.watchHitCycle);
     w.i32(this.watchAddress);
     w.bytes(this.lastWritten);
@@ -360,8 +458,11 @@ export class C64 implements CpuBus {
     this.irqLine = r.bool();
     this.nmiLine = r.bool();
     this.todCounter = r.u32();
-    this.vicLag = r.u8();
     this.uncountedReads = r.u8();
+    this.ciaSynced = r.f64();
+    this.vicSynced = r.f64();
+    this.eventCycle = r.f64();
+    this.stalled = r.bool();
     this.watchHitCycle = r.f64();
     this.watchAddress = r.i32();
     r.bytes(this.lastWritten);

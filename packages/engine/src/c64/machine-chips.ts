@@ -15,6 +15,14 @@ export interface MachineCpu extends SnapshotCapable {
   readonly pc: number;
   /** True once the CPU executed a JAM opcode. */
   readonly jammed: boolean;
+  /** True when the next {@link MachineCpu.step} enters an interrupt. */
+  readonly interruptPending: boolean;
+  /** An NMI edge was seen and not yet served. */
+  readonly nmiLatch: boolean;
+  /** Level of the IRQ input as last set. */
+  readonly irqLine: boolean;
+  /** The interrupt-disable flag, 0 or 1. */
+  readonly flagI: number;
   /** Runs the reset sequence (reads the vector at $FFFC through the bus). */
   reset(): void;
   /** Executes one instruction or one interrupt entry (one bus call per cycle). */
@@ -31,6 +39,10 @@ export interface MachineCia extends SnapshotCapable {
   readonly irq: boolean;
   /** Advances one φ2 cycle. */
   tick(): void;
+  /** Advances `cycles` cycles, exactly as that many {@link MachineCia.tick} calls would. */
+  clock(cycles: number): void;
+  /** Ticks until the next one that may change {@link MachineCia.irq} or anything but the timer counts (≥ 1). */
+  cyclesUntilEvent(): number;
   /** Reads register 0–15. */
   read(register: number): number;
   /** Writes register 0–15. */
@@ -45,6 +57,10 @@ export interface MachineVic extends SnapshotCapable {
   readonly stallsRead: boolean;
   /** Advances one cycle. */
   tick(): void;
+  /** Advances `cycles` cycles, exactly as that many {@link MachineVic.tick} calls would. */
+  clock(cycles: number): void;
+  /** Ticks until the next one that may change {@link MachineVic.irq}, BA or anything but the line cycle (≥ 1). */
+  cyclesUntilEvent(): number;
   /** Reads register 0–63. */
   read(register: number): number;
   /** Writes register 0–63. */

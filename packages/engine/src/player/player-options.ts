@@ -36,7 +36,12 @@ export interface PlayerOptions {
    * the sizes are checked.
    */
   romValidator?: (kind: 'kernal' | 'basic' | 'chargen', bytes: Uint8Array) => unknown;
-  /** Seconds of audio between the snapshots `seek` keeps. Default 5. */
+  /**
+   * Seconds of audio between the snapshots `seek` keeps on its way (a later
+   * seek restores the nearest one and runs only the rest). Each holds the
+   * whole machine (~80 KB), so once more than 64 are kept the interval doubles
+   * and every other one is dropped. Default 1.
+   */
   seekSnapshotInterval?: number;
 }
 
@@ -96,7 +101,7 @@ export function resolvePlayerOptions(
   if (clock !== 'auto' && clock !== 'PAL' && clock !== 'NTSC') {
     throw new InvalidOptionError('clock', `must be 'auto', 'PAL' or 'NTSC', got ${String(clock)}`);
   }
-  const interval = options.seekSnapshotInterval ?? 5;
+  const interval = options.seekSnapshotInterval ?? 1;
   if (!Number.isFinite(interval) || interval <= 0) {
     throw new InvalidOptionError('seekSnapshotInterval', `must be > 0 seconds, got ${interval}`);
   }

@@ -19,7 +19,9 @@ const CHUNK_CYCLES = 4096;
 const INIT_BUDGET_SECONDS = 2;
 /** First bytes of a player snapshot ("SFPS") and its layout version. */
 const SNAPSHOT_MAGIC = 0x53465053;
-const SNAPSHOT_VERSION = 1;
+const SNAPSHOT_VERSION = 2;
+/** Most seek snapshots kept (~80 KB each): beyond this the interval doubles. */
+const MAX_SEEK_POINTS = 64;
 
 interface SeekPoint {
   frame: number;
@@ -64,7 +66,7 @@ export class SidPlayer {
   private readonly initBudgetCycles: number;
   private readonly muted: boolean[];
   private readonly seekPoints: SeekPoint[] = [];
-  private readonly seekInterval: number;
+  private seekInterval: number;
   private disposed = false;
 
   /** @internal Use `createPlayer`. */
@@ -283,8 +285,16 @@ export class SidPlayer {
   }
 
   private rememberSeekPoint(): void {
-    if (this.seekPoints.some((p) => p.frame === this.framesRendered)) return;
-    this.seekPoints.push({ frame: this.framesRendered, state: this.snapshot() });
+    const points = this.seekPoints;
+    if (points.some((p) => p.frame === this.framesRendered)) return;
+    points.push({ frame: this.framesRendered, state: this.snapshot() });
+    if (points.length > MAX_SEEK_POINTS) {
+      // Thin out to every other point (frame 0 stays) and space new ones twice as far.
+      let kept = 0;
+      for (let i = 0; i < points.length; i += 2) points[kept++] = points[i];
+      points.length = kept;
+      this.seekInterval *= 2;
+    }
   }
 
   /** The complete player state (machine, SIDs, resamplers, position) as bytes. */

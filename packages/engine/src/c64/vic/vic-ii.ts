@@ -160,6 +160,49 @@ export class VicII {
     }
   }
 
+  /**
+   * Ticks until the next one that can change anything but the line cycle
+   * counter: the start of the next line, the vertical-blank raster reset, a bad
+   * line's BA drop and BA's release. At least 1; always 1 while sprites are
+   * enabled or fetching, or a register write awaits its φ1.
+   */
+  cyclesUntilEvent(): number {
+    if (this.pending !== 0 || (this.spriteDma | this.regs[0x15]) !== 0) return 1;
+    const cycle = this.cycle;
+    let next = this.cyclesPerLine - cycle;
+    if (this.vblanking && cycle < 1) next = 1 - cycle;
+    if (this.badLine && cycle < BADLINE_BA_CYCLE && BADLINE_BA_CYCLE - cycle < next) {
+      next = BADLINE_BA_CYCLE - cycle;
+    }
+    if (this.baLow) {
+      if (this.releaseCycle > cycle && this.releaseCycle - cycle < next) {
+        next = this.releaseCycle - cycle;
+      }
+      if (cycle < BA_RELEASE_CYCLE && BA_RELEASE_CYCLE - cycle < next) {
+        next = BA_RELEASE_CYCLE - cycle;
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Advances `cycles` cycles; identical to calling {@link VicII.tick} that many
+   * times, but steps over stretches where only the line cycle counter moves.
+   */
+  clock(cycles: number): void {
+    while (cycles > 0) {
+      const quiet = this.cyclesUntilEvent() - 1;
+      if (quiet > 0) {
+        const skip = Math.min(quiet, cycles);
+        this.cycle += skip;
+        cycles -= skip;
+      } else {
+        this.tick();
+        cycles--;
+      }
+    }
+  }
+
   /** BA low for sprite `n`'s DMA slot. */
   private startSpriteDma(n: number): void {
     if ((this.spriteDma & (1 << n)) !== 0) this.baLow = true;
