@@ -124,6 +124,22 @@ describe('SidChip', () => {
     expect(sid.read(0x00)).toBe(0);
   });
 
+  it('halves the bus value lifetime on each read of a write-only register (reSIDfp)', () => {
+    const sid = newChip('6581');
+    sid.write(0x05, 0x5a);
+    expect(sid.read(0x00)).toBe(0x5a); // 0x1d00 -> 0xe80 cycles left
+    expect(sid.read(0x00)).toBe(0x5a); // -> 0x740
+    render(sid, 0x700);
+    expect(sid.read(0x18)).toBe(0x5a); // 0x40 left -> 0x20
+    render(sid, 0x21);
+    expect(sid.read(0x18)).toBe(0);
+    // A readable register refreshes the bus with its own value and the full lifetime.
+    sid.write(0x05, 0x33);
+    expect(sid.read(0x19)).toBe(0xff);
+    render(sid, 0x1c00);
+    expect(sid.read(0x00)).toBe(0xff);
+  });
+
   it('hard sync restarts voice 3 on every MSB rise of voice 2', () => {
     const run = (control: number) => {
       const sid = newChip();

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { filter6581CutoffHz } from '../src/sid/filter-6581.js';
-import { filter8580CutoffHz } from '../src/sid/filter-8580.js';
+import {
+  filter6581CutoffHz,
+  filter6581InverseQ,
+  filter6581PassGain,
+} from '../src/sid/filter-6581.js';
+import { FILTER_8580_PASS_GAIN, filter8580CutoffHz } from '../src/sid/filter-8580.js';
 import type { SidModel } from '../src/sid/sid-types.js';
 import { newChip, peakToPeak, render, rms, writeAll } from './sid-test-support.js';
 
@@ -57,7 +61,7 @@ describe('SID filter', () => {
     it(`${model}: resonance boosts the band around the cutoff`, () => {
       const bandPass = (resonance: number): [number, number][] => [
         [0x15, 0],
-        [0x16, model === '6581' ? 0x60 : 0x20],
+        [0x16, model === '6581' ? 0x40 : 0x20],
         [0x17, (resonance << 4) | 0x01],
         [0x18, 0x2f],
       ];
@@ -89,12 +93,24 @@ describe('SID filter', () => {
     expect(Math.abs(a - b) / Math.max(a, b)).toBeGreaterThan(0.1);
   });
 
-  it('cutoff curves: 6581 is S-shaped up to ~18 kHz, 8580 linear up to ~12.5 kHz', () => {
-    expect(filter6581CutoffHz(0)).toBeLessThan(300);
-    expect(filter6581CutoffHz(0x200)).toBeLessThan(1000);
+  // Figures measured from libsidplayfp 2.4's reSIDfp (white noise through the low-pass).
+  it('cutoff curves: 6581 is S-shaped up to ~18 kHz, 8580 nearly linear up to ~14 kHz', () => {
+    expect(filter6581CutoffHz(0)).toBeLessThan(400);
+    expect(filter6581CutoffHz(0x180)).toBeLessThan(1000);
+    expect(filter6581CutoffHz(0x300)).toBeCloseTo(4480, -2);
     expect(filter6581CutoffHz(0x7ff)).toBeGreaterThan(15_000);
-    expect(filter8580CutoffHz(0x7ff)).toBeCloseTo(12_500, -2);
+    expect(filter8580CutoffHz(0)).toBeLessThan(10);
+    expect(filter8580CutoffHz(0x7ff)).toBeCloseTo(14_200, -2);
     expect(filter8580CutoffHz(0x400) / filter8580CutoffHz(0x7ff)).toBeCloseTo(0.5, 1);
+  });
+
+  // reSIDfp: the 6581 filter path is ~4 dB below the direct path at low FC, ~1.8 dB above FC 512; the 8580's ~+0.3 dB.
+  it('filter pass-band gain and resonance follow the reSIDfp measurements', () => {
+    expect(filter6581PassGain(0)).toBeCloseTo(0.63, 2);
+    expect(filter6581PassGain(0x400)).toBeCloseTo(0.81, 2);
+    expect(FILTER_8580_PASS_GAIN).toBeGreaterThan(1);
+    expect(1 / filter6581InverseQ(0)).toBeCloseTo(0.78, 1);
+    expect(1 / filter6581InverseQ(15)).toBeCloseTo(2.5, 1);
   });
 
   it('voice 3 off mutes an unfiltered voice 3 but not a filtered one', () => {

@@ -1,27 +1,72 @@
 /**
- * Cutoff frequency (Hz) against the 11-bit FC register for a typical 6581:
- * nearly flat around 200–300 Hz for the lower quarter of the range, a steep
- * rise through the middle, and saturation near 18 kHz. Real chips vary widely;
- * this is an average curve of the published measurements, interpolated linearly.
+ * Cutoff frequency (Hz, the -3 dB point with no resonance) against the 11-bit
+ * FC register, measured from libsidplayfp 2.4's reSIDfp 6581 (default filter
+ * settings) by low-pass filtering white noise at each FC value: nearly flat
+ * around 320–360 Hz for the lower sixth of the range, a steep rise through the
+ * middle, then a slow climb past 18 kHz. Interpolated linearly.
  */
 const CUTOFF_CURVE_6581: readonly (readonly [number, number])[] = [
-  [0, 220],
-  [256, 260],
-  [384, 300],
-  [512, 420],
-  [640, 780],
-  [768, 1600],
-  [896, 3200],
-  [1024, 5000],
-  [1152, 7200],
-  [1280, 9500],
-  [1408, 12000],
-  [1536, 14500],
-  [1664, 16000],
-  [1792, 17100],
-  [1920, 17700],
-  [2047, 18000],
+  [0, 320],
+  [128, 340],
+  [256, 355],
+  [320, 409],
+  [384, 603],
+  [448, 1087],
+  [512, 1529],
+  [576, 2304],
+  [640, 3456],
+  [704, 4134],
+  [768, 4899],
+  [832, 6200],
+  [896, 7300],
+  [960, 8100],
+  [1024, 9195],
+  [1088, 10196],
+  [1152, 11000],
+  [1216, 12300],
+  [1280, 13297],
+  [1344, 14200],
+  [1408, 15300],
+  [1472, 15924],
+  [1536, 16500],
+  [1600, 17500],
+  [1664, 17937],
+  [1728, 18500],
+  [2047, 20000],
 ];
+
+/**
+ * The curve gives -3 dB points, but the filter takes its natural frequency: with
+ * the 6581's Q of about 0.78 at resonance 0 the -3 dB point lies 9.4% above it.
+ */
+const MINUS_3DB_OVER_NATURAL_AT_RES_0 = 1.094;
+
+/**
+ * Pass-band gain of the 6581 filter path relative to an unfiltered voice,
+ * against FC (same measurement as the cutoff curve): about -4 dB while the
+ * cutoff sits at its floor, -1.8 dB once it opens up. Interpolated linearly.
+ */
+const PASS_GAIN_CURVE_6581: readonly (readonly [number, number])[] = [
+  [0, 0.63],
+  [256, 0.64],
+  [320, 0.69],
+  [384, 0.745],
+  [448, 0.77],
+  [512, 0.8],
+  [640, 0.815],
+  [2047, 0.81],
+];
+
+function interpolate(curve: readonly (readonly [number, number])[], x: number): number {
+  for (let i = 1; i < curve.length; i++) {
+    const [x1, y1] = curve[i];
+    if (x <= x1) {
+      const [x0, y0] = curve[i - 1];
+      return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+    }
+  }
+  return curve[curve.length - 1][1];
+}
 
 /**
  * Level (in voice full-scale units) at which the 6581 filter's integrator
@@ -31,28 +76,42 @@ const CUTOFF_CURVE_6581: readonly (readonly [number, number])[] = [
 export const FILTER_6581_SATURATION_LEVEL = 2.5;
 
 /**
- * 6581 cutoff frequency in Hz for an FC register value.
+ * 6581 cutoff (natural) frequency in Hz for an FC register value.
  *
  * @param fc - 11-bit cutoff register value (0–2047)
  */
 export function filter6581CutoffHz(fc: number): number {
-  const curve = CUTOFF_CURVE_6581;
-  for (let i = 1; i < curve.length; i++) {
-    const [x1, y1] = curve[i];
-    if (fc <= x1) {
-      const [x0, y0] = curve[i - 1];
-      return y0 + ((y1 - y0) * (fc - x0)) / (x1 - x0);
-    }
-  }
-  return curve[curve.length - 1][1];
+  return interpolate(CUTOFF_CURVE_6581, fc) / MINUS_3DB_OVER_NATURAL_AT_RES_0;
 }
 
 /**
- * Damping (1/Q) of the 6581 filter for a resonance setting: Q rises linearly
- * from 0.707 (no resonance) to about 1.7.
+ * Gain of the 6581 filter's outputs relative to the direct (unfiltered) path,
+ * for an FC register value.
+ *
+ * @param fc - 11-bit cutoff register value (0–2047)
+ */
+export function filter6581PassGain(fc: number): number {
+  return interpolate(PASS_GAIN_CURVE_6581, fc);
+}
+
+/**
+ * Damping (1/Q) of the 6581 filter against the resonance register, fitted to
+ * the resonance peaks of libsidplayfp 2.4's reSIDfp 6581 at FC = 1024 (+0.4 dB
+ * at 0 up to +8.2 dB at 15): Q rises from about 0.78 to 2.5, slowly at first.
+ */
+const INVERSE_Q_CURVE_6581: readonly (readonly [number, number])[] = [
+  [0, 1.28],
+  [4, 1.15],
+  [8, 0.91],
+  [12, 0.645],
+  [15, 0.4],
+];
+
+/**
+ * Damping (1/Q) of the 6581 filter for a resonance setting.
  *
  * @param resonance - 4-bit resonance register value (0–15)
  */
 export function filter6581InverseQ(resonance: number): number {
-  return 1 / (Math.SQRT1_2 + resonance / 15);
+  return interpolate(INVERSE_Q_CURVE_6581, resonance);
 }

@@ -15,8 +15,13 @@ export {
   FILTER_6581_SATURATION_LEVEL,
   filter6581CutoffHz,
   filter6581InverseQ,
+  filter6581PassGain,
 } from './filter-6581.js';
-export { filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
+export {
+  FILTER_8580_PASS_GAIN,
+  filter8580CutoffHz,
+  filter8580InverseQ,
+} from './filter-8580.js';
 export type { SidChipOptions } from './sid-chip.js';
 export { SidChip } from './sid-chip.js';
 export { buildSidDac } from './sid-dac.js';

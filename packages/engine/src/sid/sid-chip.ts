@@ -305,7 +305,7 @@ export class SidChip {
    * Reads a register: POTX/POTY ($19/$1A) read 0xFF (no paddles), OSC3 ($1B)
    * the top 8 bits of voice 3's waveform, ENV3 ($1C) voice 3's envelope; the
    * write-only registers return the last value seen on the data bus, which
-   * decays to 0 after a while.
+   * decays to 0 after a while (each such read halves the time left).
    *
    * @param register - register index 0x00–0x1F
    */
@@ -323,6 +323,9 @@ export class SidChip {
         value = this.envelopeCounter[2];
         break;
       default:
+        // Reading a write-only register gives the floating bus, and the read
+        // itself discharges it faster: reSIDfp halves the remaining lifetime.
+        this.busValueTtl >>= 1;
         return this.busValue;
     }
     this.busValue = value;
@@ -841,9 +844,11 @@ export class SidChip {
     coefficients[0] = Math.min((2 * Math.PI * hz) / this.clockHz, 0.9);
     coefficients[1] = profile.inverseQ[this.resonance];
     const mode = this.modeVolume;
-    coefficients[2] = (mode >> 4) & 1;
-    coefficients[3] = (mode >> 5) & 1;
-    coefficients[4] = (mode >> 6) & 1;
+    // The filter path's pass-band level differs from the direct path's (FC-dependent on the 6581).
+    const passGain = profile.filterPassGain[this.filterCutoff];
+    coefficients[2] = ((mode >> 4) & 1) * passGain;
+    coefficients[3] = ((mode >> 5) & 1) * passGain;
+    coefficients[4] = ((mode >> 6) & 1) * passGain;
     coefficients[5] = (mode & 0x0f) / 15 / 3;
     for (let v = 0; v < 3; v++) {
       const filtered = (this.filterRouting >> v) & 1;

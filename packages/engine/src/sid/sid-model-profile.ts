@@ -3,8 +3,9 @@ import {
   FILTER_6581_SATURATION_LEVEL,
   filter6581CutoffHz,
   filter6581InverseQ,
+  filter6581PassGain,
 } from './filter-6581.js';
-import { filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
+import { FILTER_8580_PASS_GAIN, filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
 import { buildSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
 
@@ -32,6 +33,8 @@ export interface SidModelProfile {
   readonly voiceDc: number;
   /** Filter cutoff in Hz for each 11-bit FC value. */
   readonly cutoffHz: Float64Array;
+  /** Gain of the filter outputs relative to the direct path, for each 11-bit FC value. */
+  readonly filterPassGain: Float64Array;
   /** Filter damping 1/Q for each resonance value. */
   readonly inverseQ: Float64Array;
   /** Integrator input saturation level, or 0 for a linear filter. */
@@ -61,8 +64,10 @@ function buildProfile(model: SidModel): SidModelProfile {
   const envelopeDac = new Float32Array(256);
   for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
   const cutoffHz = new Float64Array(2048);
+  const filterPassGain = new Float64Array(2048);
   for (let fc = 0; fc < 2048; fc++) {
     cutoffHz[fc] = is6581 ? filter6581CutoffHz(fc) : filter8580CutoffHz(fc);
+    filterPassGain[fc] = is6581 ? filter6581PassGain(fc) : FILTER_8580_PASS_GAIN;
   }
   const inverseQ = new Float64Array(16);
   for (let res = 0; res < 16; res++) {
@@ -75,6 +80,7 @@ function buildProfile(model: SidModel): SidModelProfile {
     envelopeDac,
     voiceDc: is6581 ? 0.5 : 0.02,
     cutoffHz,
+    filterPassGain,
     inverseQ,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
     sawPullsAccumulatorMsb: is6581,
