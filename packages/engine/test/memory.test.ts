@@ -66,7 +66,7 @@ describe('C64Memory', () => {
 
   it('uses our KERNAL replacement without ROMs and banks supplied ROMs in', () => {
     const plain = new C64Memory();
-    expect(plain.peekRomOrRam(0xff48)).toBe(0x48);
+    expect(plain.peekRomOrRam(0xffa0)).toBe(0x48);
     expect(plain.peekRomOrRam(0xa000)).toBe(0);
     const kernal = new Uint8Array(0x2000).fill(0xea);
     const basic = new Uint8Array(0x2000).fill(0x11);

@@ -91,6 +91,22 @@ describe('PSID driver', () => {
     expect(code.bytes.length).toBeLessThanOrEqual(256);
   });
 
+  it('clears $0000–$03FE before init, as libsidplayfp does for every tune', () => {
+    // Init copies $FF (power-on RAM pattern: $FF) and $03FE to SID registers, then returns.
+    const init = [0xa5, 0xff, 0x8d, 0x02, 0xd4, 0xad, 0xfe, 0x03, 0x8d, 0x03, 0xd4, 0x60];
+    const code = new Array(0x10).fill(0);
+    code.splice(0, init.length, ...init);
+    const bytes = buildTestTune({ loadAddress: 0x1000, initAddress: 0x1000, playAddress: 0, code });
+    const player = createPlayer(bytes);
+    const written: number[] = [];
+    player.onWrite((_c, _s, register, value) => {
+      if (register === 2 || register === 3) written[register] = value;
+    });
+    player.render(new Int16Array(2000));
+    expect(written[2]).toBe(0);
+    expect(written[3]).toBe(0);
+  });
+
   it('leaves $0314 to the tune when the play address is 0', () => {
     // Init installs its own raster handler at $1100 that writes $D403 and acks the VIC.
     const init = [0x78, 0xa9, 0x00, 0x8d, 0x14, 0x03, 0xa9, 0x11, 0x8d, 0x15, 0x03, 0x58, 0x60];

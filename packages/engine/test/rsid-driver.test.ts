@@ -85,6 +85,28 @@ describe('RSID driver', () => {
     expect(r[0x0c]).toBeGreaterThan(0);
   });
 
+  it('starts with low RAM as after the KERNAL cold start: cleared, then its work bytes', () => {
+    // Init copies $DE (screen link table), $73 (CHRGET), $FF and $03FE (cleared) to SID registers.
+    const code = [
+      0xa5, 0xde, 0x8d, 0x0d, 0xd4, 0xa5, 0x73, 0x8d, 0x0e, 0xd4, 0xa5, 0xff, 0x8d, 0x0f, 0xd4,
+      0xad, 0xfe, 0x03, 0x8d, 0x10, 0xd4, 0x60,
+    ];
+    const bytes = buildTestTune({
+      format: 'RSID',
+      loadAddress: 0x1000,
+      initAddress: 0x1000,
+      playAddress: 0,
+      code,
+    });
+    const player = createPlayer(bytes);
+    player.render(new Int16Array(2000));
+    const r = player.registers();
+    expect(r[0x0d]).toBe(0x84);
+    expect(r[0x0e]).toBe(0xe6);
+    expect(r[0x0f]).toBe(0);
+    expect(r[0x10]).toBe(0);
+  });
+
   it('throws NeedsBasicRomError at creation for a BASIC tune without a BASIC ROM', () => {
     const bytes = buildTestTune({
       format: 'RSID',

@@ -1,5 +1,6 @@
 import type { C64Memory } from '../c64/memory.js';
 import { buildDriverCode, type DriverCode } from './driver-code.js';
+import { applyPowerOnLowRam } from './power-on-low-ram.js';
 import { songUsesCia, type TuneSource, tuneCompatibility } from './tune-info.js';
 
 /** How to start a tune. */
@@ -45,7 +46,8 @@ export function driverPage(tune: TuneSource): number {
 
 /**
  * Puts a tune and our driver into a freshly reset machine's memory, as
- * libsidplayfp's player does before it resets the CPU: hook the KERNAL reset
+ * libsidplayfp's player does before it resets the CPU: clear $0000–$03FE (an
+ * RSID then gets the cold-start low RAM), hook the KERNAL reset
  * vector to the driver, set $02A6 (PAL flag), install the interrupt vectors,
  * copy the driver and then the tune data (so a tune loading over the vectors
  * wins), and set the BASIC pointers the loader would ($2D/$2F/$31 = end,
@@ -80,6 +82,9 @@ export function installTune(
     initFlags: realC64 ? 0 : 0x04,
   });
 
+  // libsidplayfp clears $0000–$03FE for every tune; an RSID then gets the cold-start state.
+  ram.fill(0, 0, 0x3ff);
+  if (realC64) applyPowerOnLowRam(ram);
   ram[0x02a6] = options.machinePal ? 1 : 0;
   memory.setResetVector(driver.cold);
   if (compatibility === 'basic') {

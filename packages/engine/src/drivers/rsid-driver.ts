@@ -2,7 +2,6 @@ import type { C64Memory } from '../c64/memory.js';
 import { NeedsBasicRomError } from '../player/needs-basic-rom-error.js';
 import type { DriverCode } from './driver-code.js';
 import { type InstallOptions, installTune } from './install-tune.js';
-import { applyPowerOnLowRam } from './power-on-low-ram.js';
 import { type TuneSource, tuneCompatibility } from './tune-info.js';
 
 /**
@@ -21,6 +20,5 @@ export function installRsidDriver(
   options: InstallOptions,
 ): DriverCode {
   if (tuneCompatibility(tune) === 'basic' && !memory.hasBasicRom) throw new NeedsBasicRomError();
-  applyPowerOnLowRam(memory.ram);
   return installTune(memory, tune, options);
 }
