@@ -142,8 +142,14 @@ await pool(tunes, async (t) => {
     writeFileSync(status, String(res.code));
   }
   const code = Number(readFileSync(status, 'utf8'));
-  const usable = code === 0 && existsSync(writes) && statSync(writes).size > 0;
-  rows.push({ path: r, subtune: 0, clock: headerFacts(t).clock, usable });
+  // A tune libsidplayfp does not play without ROMs (BASIC tunes) leaves only the driver's
+  // single volume write in the golden log: it is not counted.
+  const goldenWrites = existsSync(writes)
+    ? readFileSync(writes, 'utf8').split('\n', 3).length - 1
+    : 0;
+  const usable = code === 0 && goldenWrites >= 2;
+  // score_writes.py joins these paths onto HVSC_ROOT and GOLDEN_DIR, so they must be relative.
+  rows.push({ path: r.slice(1), subtune: 0, clock: headerFacts(t).clock, usable });
 });
 rows.sort((a, b) => a.path.localeCompare(b.path));
 writeFileSync(manifestPath, rows.map((r) => JSON.stringify(r)).join('\n') + '\n');

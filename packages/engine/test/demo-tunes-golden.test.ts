@@ -31,7 +31,8 @@ afterAll(() => {
 describe('demo tune golden renders', () => {
   it('covers every demo tune subtune', () => {
     expect(cases.length).toBeGreaterThanOrEqual(4);
-    if (!update) expect(Object.keys(golden).sort()).toEqual(cases.map((c) => `${c.file}#${c.song}`).sort());
+    if (!update)
+      expect(Object.keys(golden).sort()).toEqual(cases.map((c) => `${c.file}#${c.song}`).sort());
   });
 
   for (const { file, song } of cases) {
