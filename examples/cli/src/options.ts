@@ -18,6 +18,29 @@ export function parseCommand(args: string[], options: OptionSpec): ParsedCommand
   }
 }
 
+function boundedOption(
+  kind: 'integer' | 'number',
+  value: string | boolean | undefined,
+  name: string,
+  min: number,
+  max: number,
+  fallback?: number,
+): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${name} is required`);
+    return fallback;
+  }
+  const n = Number(value);
+  const valid = kind === 'integer' ? Number.isInteger(n) : Number.isFinite(n);
+  if (typeof value !== 'string' || !valid || n < min || n > max) {
+    const article = kind === 'integer' ? 'an' : 'a';
+    throw new UsageError(
+      `--${name} must be ${article} ${kind} from ${min} to ${max}, got "${value}"`,
+    );
+  }
+  return n;
+}
+
 /** Reads an integer option within bounds, or its default when absent. */
 export function intOption(
   value: string | boolean | undefined,
@@ -26,18 +49,10 @@ export function intOption(
   max: number,
   fallback?: number,
 ): number {
-  if (value === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required`);
-    return fallback;
-  }
-  const n = Number(value);
-  if (typeof value !== 'string' || !Number.isInteger(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${value}"`);
-  }
-  return n;
+  return boundedOption('integer', value, name, min, max, fallback);
 }
 
-/** Reads a positive number option within bounds, or its default when absent. */
+/** Reads a number option within bounds, or its default when absent. */
 export function numberOption(
   value: string | boolean | undefined,
   name: string,
@@ -45,15 +60,7 @@ export function numberOption(
   max: number,
   fallback?: number,
 ): number {
-  if (value === undefined) {
-    if (fallback === undefined) throw new UsageError(`--${name} is required`);
-    return fallback;
-  }
-  const n = Number(value);
-  if (typeof value !== 'string' || !Number.isFinite(n) || n < min || n > max) {
-    throw new UsageError(`--${name} must be a number from ${min} to ${max}, got "${value}"`);
-  }
-  return n;
+  return boundedOption('number', value, name, min, max, fallback);
 }
 
 /** The single positional FILE argument. */
