@@ -16,10 +16,10 @@ function allTunes(dir: string): string[] {
 }
 
 /**
- * Seconds rendered per tune: 1 by default so the whole sweep stays within the
- * CI budget; `SIDFLOW_SWEEP_SECONDS=5` runs the full 5-second sweep.
+ * Seconds rendered per tune: 5 by default (the issue's sweep); set
+ * `SIDFLOW_SWEEP_SECONDS` lower for a quick local run.
  */
-export const SWEEP_SECONDS = Number(process.env.SIDFLOW_SWEEP_SECONDS ?? 1);
+export const SWEEP_SECONDS = Number(process.env.SIDFLOW_SWEEP_SECONDS ?? 5);
 
 /** Number of sweep shards (one test file each, so the runner can spread them over cores). */
 export const SWEEP_SHARDS = 4;
