@@ -1,32 +1,64 @@
 import { SidflowError } from '@sidflow/core';
+import type { Command } from './command.js';
 import { runBench } from './commands/bench.js';
 import { runRender } from './commands/render.js';
 import { runTrace } from './commands/trace.js';
 import { UsageError } from './usage-error.js';
 
-const HELP = `sidflow: render, trace and benchmark Commodore 64 SID tunes with the SIDFlow engine
+// One entry per command; later commands append here.
+const COMMAND_LIST: Command[] = [
+  {
+    name: 'render',
+    usage: [
+      'sidflow render FILE.sid [--song N] [--seconds S] [--chip 6581|8580] [--rate R] --out OUT.wav',
+    ],
+    summary: 'Render a tune to a 16-bit PCM WAV file (mono).',
+    run: runRender,
+  },
+  {
+    name: 'trace',
+    usage: [
+      'sidflow trace FILE.sid --song N --seconds S --every K',
+      'sidflow trace FILE.sid --song N --seconds S --writes',
+    ],
+    summary:
+      'Print SID register snapshots every K output samples (44,100 Hz), or every SID\n' +
+      "register write with its CPU cycle: the formats of libsidplayfp's sidtrace.",
+    run: runTrace,
+  },
+  {
+    name: 'bench',
+    usage: ['sidflow bench [--seconds S] [--tunes N] [--no-reference]'],
+    summary: 'Time the engine on fixed sample tunes next to the native sidplayfp.',
+    run: runBench,
+  },
+];
 
-Usage:
-  sidflow render FILE.sid [--song N] [--seconds S] [--chip 6581|8580] [--rate R] --out OUT.wav
-  sidflow trace FILE.sid --song N --seconds S --every K
-  sidflow trace FILE.sid --song N --seconds S --writes
-  sidflow bench [--seconds S] [--tunes N] [--no-reference]
-  sidflow --help | sidflow COMMAND --help
+const COMMANDS = new Map(COMMAND_LIST.map((c) => [c.name, c]));
 
-Commands:
-  render   Render a tune to a 16-bit PCM WAV file (mono).
-  trace    Print SID register snapshots every K output samples (44,100 Hz), or every SID
-           register write with its CPU cycle: the formats of libsidplayfp's sidtrace.
-  bench    Time the engine on fixed sample tunes next to the native sidplayfp.
-
-Song numbers are 1-based; --song 0 (the default) means the tune's start song.
-`;
-
-const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<void> }> = {
-  render: { help: HELP.split('\n')[3], run: runRender },
-  trace: { help: `${HELP.split('\n')[4]}\n${HELP.split('\n')[5]}`, run: runTrace },
-  bench: { help: HELP.split('\n')[6], run: runBench },
-};
+function helpText(): string {
+  const usage = COMMAND_LIST.flatMap((c) => c.usage.map((line) => `  ${line}`));
+  const width = Math.max(...COMMAND_LIST.map((c) => c.name.length)) + 3;
+  const list = COMMAND_LIST.map((c) =>
+    c.summary
+      .split('\n')
+      .map((line, i) => `  ${(i === 0 ? c.name : '').padEnd(width)}${line}`)
+      .join('\n'),
+  );
+  return [
+    'sidflow: play, render, trace and benchmark Commodore 64 SID tunes with SIDFlow',
+    '',
+    'Usage:',
+    ...usage,
+    '  sidflow --help | sidflow COMMAND --help',
+    '',
+    'Commands:',
+    ...list,
+    '',
+    "Song numbers are 1-based; --song 0 (the default) means the tune's start song.",
+    '',
+  ].join('\n');
+}
 
 /**
  * Runs the CLI with the given arguments (without `node` and the script) and
@@ -35,16 +67,16 @@ const COMMANDS: Record<string, { help: string; run: (args: string[]) => Promise<
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(HELP);
+    process.stdout.write(helpText());
     return name ? 0 : 2;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
-    process.stderr.write(`sidflow: unknown command "${name}"\n\n${HELP}`);
+    process.stderr.write(`sidflow: unknown command "${name}"\n\n${helpText()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`Usage:\n${command.help}\n`);
+    process.stdout.write(`Usage:\n${command.usage.map((l) => `  ${l}`).join('\n')}\n`);
     return 0;
   }
   try {
@@ -52,7 +84,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`sidflow ${name}: ${error.message}\nUsage:\n${command.help}\n`);
+      process.stderr.write(
+        `sidflow ${name}: ${error.message}\nUsage:\n${command.usage.map((l) => `  ${l}`).join('\n')}\n`,
+      );
       return 2;
     }
     if (error instanceof SidflowError) {

@@ -1,0 +1,2 @@
+/** The version of @sidflow/render. */
+export const VERSION = '0.0.0';
