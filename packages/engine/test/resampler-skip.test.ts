@@ -38,7 +38,9 @@ describe('Resampler.skip and clearHistory (fast seeking)', () => {
         const silentOut = feed(processed, new Float32Array(skipped), 4096);
         expect(skipping.skip(skipped), `${skipped} skipped`).toBe(silentOut.length);
         const after = signal(20_000, 2);
-        expect(feed(skipping, after, 4133), `${skipped} skipped`).toEqual(feed(processed, after, 4133));
+        expect(feed(skipping, after, 4133), `${skipped} skipped`).toEqual(
+          feed(processed, after, 4133),
+        );
       }
     });
   }

@@ -13,7 +13,10 @@ const TUNES: [string, () => Uint8Array][] = [
   ['tone test tune', toneTune],
   ['korobeiniki', () => new Uint8Array(readFileSync(join(tuneDir, 'korobeiniki.sid')))],
   ['greensleeves', () => new Uint8Array(readFileSync(join(tuneDir, 'greensleeves.sid')))],
-  ['Commando (HVSC)', () => new Uint8Array(readFileSync(join(hvsc, 'MUSICIANS/H/Hubbard_Rob/Commando.sid')))],
+  [
+    'Commando (HVSC)',
+    () => new Uint8Array(readFileSync(join(hvsc, 'MUSICIANS/H/Hubbard_Rob/Commando.sid'))),
+  ],
 ];
 
 function machineOf(player: SidPlayer): C64 {

@@ -74,7 +74,8 @@ function compareRuns(model: SidModel, seed: number, steps: number): void {
     }
     // Gaps from one cycle to a few frames: envelope steps, noise shifts and syncs land inside.
     const r = rnd();
-    const cycles = r < 0.3 ? 1 + Math.floor(rnd() * 40) : Math.floor(rnd() * (r < 0.8 ? 5000 : 60_000));
+    const cycles =
+      r < 0.3 ? 1 + Math.floor(rnd() * 40) : Math.floor(rnd() * (r < 0.8 ? 5000 : 60_000));
     played.clock(cycles, out, 0);
     advanced.advance(cycles);
     expect(advanced.read(0x1b), `OSC3 after step ${step}`).toBe(played.read(0x1b));

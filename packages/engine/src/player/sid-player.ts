@@ -235,8 +235,12 @@ export class SidPlayer {
     const c64 = this.c64;
     this.synthesisedThrough = false;
     c64.synthesis = false;
-    const ran = c64.runCycles(CHUNK_CYCLES);
-    c64.synthesis = true;
+    let ran: number;
+    try {
+      ran = c64.runCycles(CHUNK_CYCLES);
+    } finally {
+      c64.synthesis = true;
+    }
     let produced = 0;
     for (let i = 0; i < this.resamplers.length; i++) produced = this.resamplers[i].skip(ran);
     this.pendingStart = 0;
@@ -323,9 +327,7 @@ export class SidPlayer {
     const chunkStart = this.framesRendered - this.pendingStart;
     if (
       best !== null &&
-      (chunkStart >= settleFrom ||
-        target < this.framesRendered ||
-        best.frame > this.framesRendered)
+      (chunkStart >= settleFrom || target < this.framesRendered || best.frame > this.framesRendered)
     ) {
       this.restoreState(best.state, false);
       this.synthesisedThrough = best.exact;

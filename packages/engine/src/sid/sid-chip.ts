@@ -130,6 +130,8 @@ export class SidChip {
 
   /** Cycles until the next flush of decayed filter states (see {@link FLUSH_INTERVAL}). */
   private flushCountdown = FLUSH_INTERVAL;
+  /** Cycles passed to {@link SidChip.advance} and not yet run. */
+  private deferredCycles = 0;
 
   // Data bus.
   private busValue = 0;
@@ -161,6 +163,7 @@ export class SidChip {
 
   /** Powers the chip up: all registers 0, voices silent, noise register all ones, filters at rest. */
   reset(): void {
+    this.deferredCycles = 0;
     this.registers.fill(0);
     for (const array of [
       this.accumulator,
@@ -212,6 +215,7 @@ export class SidChip {
    * @throws SidflowError `SID_BAD_MODEL` for an unknown model
    */
   setModel(model: SidModel): void {
+    this.catchUpDeferred();
     this.profile = sidModelProfile(checkModel(model));
     for (let v = 0; v < 3; v++) this.updateWaveformDerived(v);
     this.updateDerived();
@@ -226,6 +230,7 @@ export class SidChip {
    * @param muted - true to silence the voice
    */
   muteVoice(voice: 0 | 1 | 2, muted: boolean): void {
+    this.catchUpDeferred();
     this.muted[voice] = muted ? 1 : 0;
     this.updateEnvelopeAmplitude(voice);
   }
@@ -239,6 +244,8 @@ export class SidChip {
   write(register: number, value: number): void {
     register &= 0x1f;
     value &= 0xff;
+    // Filter and volume writes leave the deferred state's evolution unchanged (see advance).
+    if (register < 0x15) this.catchUpDeferred();
     this.registers[register] = value;
     this.busValue = value;
     this.busValueTtl = this.profile.busValueTtl;
@@ -310,6 +317,7 @@ export class SidChip {
    * @param register - register index 0x00–0x1F
    */
   read(register: number): number {
+    this.catchUpDeferred();
     let value: number;
     switch (register & 0x1f) {
       case 0x19:
@@ -344,6 +352,7 @@ export class SidChip {
    */
   clock(cycles: number, out: Float32Array, offset: number): void {
     if (cycles <= 0) return;
+    this.catchUpDeferred();
     if (this.busValueTtl > 0) {
       this.busValueTtl -= cycles;
       if (this.busValueTtl <= 0) {
@@ -697,10 +706,22 @@ export class SidChip {
    * combinations pulling the accumulator MSB, combined noise writing back into
    * the noise register) run cycle by cycle, still without DAC or filter.
    *
+   * The work is deferred until something depends on it (a write to a voice
+   * register, a read, a snapshot, synthesis): writes to the filter and volume
+   * registers ($D415–$D418, e.g. $D418 digis) do not touch this state, so runs
+   * between them merge into one.
+   *
    * @param cycles - number of cycles to run (≥ 0)
    */
   advance(cycles: number): void {
-    if (cycles <= 0) return;
+    if (cycles > 0) this.deferredCycles += cycles;
+  }
+
+  /** Runs the cycles {@link SidChip.advance} deferred. */
+  private catchUpDeferred(): void {
+    const cycles = this.deferredCycles;
+    if (cycles === 0) return;
+    this.deferredCycles = 0;
     if (this.busValueTtl > 0) {
       this.busValueTtl -= cycles;
       if (this.busValueTtl <= 0) {
@@ -742,6 +763,7 @@ export class SidChip {
    * without a DC step.
    */
   settleAnalog(): void {
+    this.catchUpDeferred();
     const voiceDc = this.profile.voiceDc;
     const routeGain = this.routeGain;
     const coefficients = this.coefficients;
@@ -806,7 +828,8 @@ export class SidChip {
     const syncBit = this.syncBit;
     const waveform = this.waveform;
     // Voices with waveform 0 fade their floating output every cycle, so they take part in every exact step.
-    const floatingMask = (waveform[0] === 0 ? 1 : 0) | (waveform[1] === 0 ? 2 : 0) | (waveform[2] === 0 ? 4 : 0);
+    const floatingMask =
+      (waveform[0] === 0 ? 1 : 0) | (waveform[1] === 0 ? 2 : 0) | (waveform[2] === 0 ? 4 : 0);
     let position = 0;
     while (position < cycles) {
       let next = cycles;
@@ -1020,6 +1043,7 @@ export class SidChip {
    * @param w - destination
    */
   saveState(w: StateWriter): void {
+    this.catchUpDeferred();
     w.u8(STATE_VERSION);
     w.u8(this.profile.model === '6581' ? 0 : 1);
     w.bytes(this.registers);
@@ -1046,6 +1070,7 @@ export class SidChip {
     if (version !== STATE_VERSION) {
       throw new SidflowError('SID_STATE_VERSION', `unsupported SID state version ${version}`);
     }
+    this.deferredCycles = 0;
     this.profile = sidModelProfile(r.u8() === 0 ? '6581' : '8580');
     r.bytes(this.registers);
     for (const array of this.stateArrays()) r.i32Array(array);
