@@ -108,6 +108,11 @@ export class C64 implements CpuBus {
   watchHitCycle = -1;
   /** An address whose first read is recorded in {@link C64.watchHitCycle} (-1 = none). */
   watchAddress = -1;
+  /**
+   * False while seeking: the SIDs then only advance their digital state
+   * ({@link MachineSid.advance}) and {@link C64.sidBuffers} are not written.
+   */
+  synthesis = true;
 
   private readonly ram: Uint8Array;
   private readonly readPage: Uint8Array;
@@ -243,7 +248,8 @@ export class C64 implements CpuBus {
   private syncSid(index: number, upTo: number): void {
     const from = this.sidPosition[index];
     if (upTo > from) {
-      this.sids[index].clock(upTo - from, this.sidBuffers[index], from);
+      if (this.synthesis) this.sids[index].clock(upTo - from, this.sidBuffers[index], from);
+      else this.sids[index].advance(upTo - from);
       this.sidPosition[index] = upTo;
     }
   }

@@ -75,6 +75,14 @@ export interface MachineSid extends SnapshotCapable {
   read(register: number): number;
   /** Synthesises `cycles` cycles, one float sample per cycle, into `out` from `offset`. */
   clock(cycles: number, out: Float32Array, offset: number): void;
+  /**
+   * Runs `cycles` cycles without producing audio (fast seeking): the digital
+   * state (registers, oscillators, noise, envelopes, OSC3/ENV3) ends exactly
+   * as {@link MachineSid.clock} would leave it; the analog filter stages do not run.
+   */
+  advance(cycles: number): void;
+  /** Puts the analog stages at rest for the current registers, before synthesis resumes after {@link MachineSid.advance}. */
+  settleAnalog(): void;
   /** Silences or restores one voice (0–2). */
   muteVoice(voice: 0 | 1 | 2, muted: boolean): void;
   /** Power-on state. */

@@ -69,6 +69,31 @@ export class HalfbandDecimator {
     this.next = reach;
   }
 
+  /** Silences the history but keeps the output clock (which input sample the next output centres on). */
+  clearHistory(): void {
+    this.buffer.fill(0);
+  }
+
+  /**
+   * Advances as if `count` samples were appended and {@link HalfbandDecimator.run}
+   * called, without computing anything; the history becomes silence.
+   * @returns the number of outputs that run would have produced
+   */
+  skip(count: number): number {
+    const reach = 2 * this.half - 1;
+    const length = this.length + count;
+    const last = length - 1 - reach;
+    let c = this.next;
+    const produced = c <= last ? Math.floor((last - c) / 2) + 1 : 0;
+    c += 2 * produced;
+    const drop = c - reach;
+    this.length = drop > 0 ? length - drop : length;
+    this.next = drop > 0 ? c - drop : c;
+    // Only the retained history is ever read.
+    this.buffer.fill(0, 0, this.length);
+    return produced;
+  }
+
   /**
    * Filters and decimates all buffered input that has enough look-ahead.
    * @returns number of samples written to `target` from `offset`

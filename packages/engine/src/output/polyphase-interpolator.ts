@@ -95,6 +95,36 @@ export class PolyphaseInterpolator {
     this.numerator = 0;
   }
 
+  /** Silences the history but keeps the output clock. */
+  clearHistory(): void {
+    this.buffer.fill(0);
+  }
+
+  /**
+   * Advances as if `count` samples were appended and {@link PolyphaseInterpolator.run}
+   * called, without computing anything; the history becomes silence.
+   * @returns the number of outputs that run would have produced
+   */
+  skip(count: number): number {
+    const halfTaps = this.taps >> 1;
+    const den = this.denominator;
+    const length = this.length + count;
+    const end = length - halfTaps;
+    // The output clock in units of 1 / den: each output moves it by `step`.
+    const clock = this.position * den + this.numerator;
+    const produced = this.position < end ? Math.ceil((end * den - clock) / this.step) : 0;
+    const after = clock + produced * this.step;
+    let position = Math.floor(after / den);
+    this.numerator = after - position * den;
+    const drop = position + 1 - halfTaps;
+    this.length = drop > 0 ? length - drop : length;
+    if (drop > 0) position -= drop;
+    this.position = position;
+    // Only the retained history is ever read.
+    this.buffer.fill(0, 0, this.length);
+    return produced;
+  }
+
   /**
    * Produces every output whose filter window is covered by buffered input.
    * @returns number of samples written to `output` from `offset`

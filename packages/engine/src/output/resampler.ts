@@ -168,6 +168,30 @@ export class Resampler {
   }
 
   /**
+   * Silences the filters' history but keeps the output clock, so the output
+   * stays on the same sample grid (used when a seek restarts synthesis).
+   */
+  clearHistory(): void {
+    for (const d of this.decimators) d.clearHistory();
+    this.interpolator.clearHistory();
+    this.finalDecimator.clearHistory();
+  }
+
+  /**
+   * Advances the output clock as if `inCount` input samples had been
+   * processed, without filtering anything (fast seeking); the history becomes
+   * silence. Allocation-free.
+   * @returns the number of samples {@link Resampler.process} would have written
+   */
+  skip(inCount: number): number {
+    let count = inCount;
+    const decimators = this.decimators;
+    for (let i = 0; i < decimators.length; i++) count = decimators[i].skip(count);
+    count = this.interpolator.skip(count);
+    return this.finalDecimator.skip(count);
+  }
+
+  /**
    * Resamples `inCount` samples of `input` from `inOffset`, writing to `output`
    * from `outOffset`. `output` needs room for {@link Resampler.maxOutput}(inCount).
    * @returns number of samples written

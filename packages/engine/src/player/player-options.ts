@@ -43,6 +43,17 @@ export interface PlayerOptions {
    * and every other one is dropped. Default 1.
    */
   seekSnapshotInterval?: number;
+  /**
+   * How `seek` gets there. `'fast'` (default): the machine runs ahead with the
+   * SIDs advancing only their digital state (no waveforms, filter or
+   * resampling), and the last 0.1 s before the target is synthesised again so
+   * the filters and the resampler settle; every register, oscillator and
+   * envelope is exact, the audio differs from an uninterrupted render only by
+   * that settling (see the README). `'exact'`: the whole way is synthesised,
+   * so rendering after a seek equals rendering straight through byte for byte
+   * (about 10× slower).
+   */
+  seekMode?: 'fast' | 'exact';
 }
 
 /** Options after defaults and validation. */
@@ -61,6 +72,8 @@ export interface ResolvedPlayerOptions {
   roms: SystemRoms;
   /** Seconds between seek snapshots. */
   seekSnapshotInterval: number;
+  /** How seeks run. */
+  seekMode: 'fast' | 'exact';
 }
 
 function chipCount(tune: TuneSource): number {
@@ -105,6 +118,10 @@ export function resolvePlayerOptions(
   if (!Number.isFinite(interval) || interval <= 0) {
     throw new InvalidOptionError('seekSnapshotInterval', `must be > 0 seconds, got ${interval}`);
   }
+  const seekMode = options.seekMode ?? 'fast';
+  if (seekMode !== 'fast' && seekMode !== 'exact') {
+    throw new InvalidOptionError('seekMode', `must be 'fast' or 'exact', got ${String(seekMode)}`);
+  }
   const video: VideoStandard = clock !== 'auto' ? clock : tune.clock === 'NTSC' ? 'NTSC' : 'PAL';
   const first: SidModel = chip !== 'auto' ? chip : (concrete(tune.sidModel) ?? '6581');
   const headerModels = [tune.sidModel, tune.secondSidModel, tune.thirdSidModel];
@@ -120,5 +137,6 @@ export function resolvePlayerOptions(
     sidModels,
     roms: options.roms ?? {},
     seekSnapshotInterval: interval,
+    seekMode,
   };
 }

@@ -22,10 +22,18 @@ const SNAPSHOT_MAGIC = 0x53465053;
 const SNAPSHOT_VERSION = 2;
 /** Most seek snapshots kept (~80 KB each): beyond this the interval doubles. */
 const MAX_SEEK_POINTS = 64;
+/**
+ * Seconds before a fast seek's target that are synthesised again: enough for
+ * the board's 16 Hz AC coupling (10 ms time constant), the SID filter and the
+ * resampler to settle from their rest state.
+ */
+const SEEK_SETTLE_SECONDS = 0.1;
 
 interface SeekPoint {
   frame: number;
   state: Uint8Array;
+  /** True when everything up to this point was synthesised (an exact seek may start here). */
+  exact: boolean;
 }
 
 /**
@@ -67,6 +75,12 @@ export class SidPlayer {
   private readonly muted: boolean[];
   private readonly seekPoints: SeekPoint[] = [];
   private seekInterval: number;
+  private readonly exactSeek: boolean;
+  private readonly settleFrames: number;
+  /** False once a fast seek skipped synthesis: the analog state is then settled, not exact. */
+  private synthesisedThrough = true;
+  /** Size of the last snapshot, the capacity the next one starts with. */
+  private snapshotBytes = 1 << 17;
   private disposed = false;
 
   /** @internal Use `createPlayer`. */
@@ -96,7 +110,9 @@ export class SidPlayer {
     this.initBudgetCycles = Math.round(INIT_BUDGET_SECONDS * this.cpuHz);
     this.muted = new Array<boolean>(3 * this.sidCount).fill(false);
     this.seekInterval = Math.max(1, Math.round(options.seekSnapshotInterval * this.sampleRate));
-    this.seekPoints.push({ frame: 0, state: this.snapshot() });
+    this.exactSeek = options.seekMode === 'exact';
+    this.settleFrames = Math.round(SEEK_SETTLE_SECONDS * this.sampleRate);
+    this.seekPoints.push({ frame: 0, state: this.snapshot(), exact: true });
   }
 
   /** Model of the first SID. */
@@ -210,6 +226,32 @@ export class SidPlayer {
     }
   }
 
+  /**
+   * Runs one chunk of the machine with the SIDs advancing only their digital
+   * state, and moves the resamplers' output clocks as far as that chunk would
+   * have: the pending frames count as produced but hold no audio.
+   */
+  private produceSilently(): void {
+    const c64 = this.c64;
+    this.synthesisedThrough = false;
+    c64.synthesis = false;
+    let ran: number;
+    try {
+      ran = c64.runCycles(CHUNK_CYCLES);
+    } finally {
+      c64.synthesis = true;
+    }
+    let produced = 0;
+    for (let i = 0; i < this.resamplers.length; i++) produced = this.resamplers[i].skip(ran);
+    this.pendingStart = 0;
+    this.pendingEnd = produced;
+    if (!this.initReturned) this.checkInit();
+    if (c64.cpu.jammed && !this.jamReported) {
+      this.jamReported = true;
+      this.problemList.push(new CpuJammedError(c64.cpu.pc, c64.cycle));
+    }
+  }
+
   private checkInit(): void {
     if (this.c64.watchHitCycle >= 0) {
       this.initReturned = true;
@@ -248,12 +290,21 @@ export class SidPlayer {
   }
 
   /**
-   * Moves playback to `seconds` (rounded to a frame). Forward seeks run the
-   * machine without producing output for the caller; on the way the player
+   * Moves playback to `seconds` (rounded to a frame). On the way the player
    * keeps a snapshot every few seconds (option `seekSnapshotInterval`), so a
-   * later seek to an earlier or further point restores the nearest snapshot and
-   * fast-forwards only the rest. The result is exact: rendering after a seek
-   * gives the same bytes as rendering straight through.
+   * later seek to an earlier or further point restores the nearest snapshot
+   * and runs only the rest.
+   *
+   * With `seekMode: 'fast'` (default) the machine runs ahead with the SIDs
+   * advancing only their digital state; from the first chunk boundary at most
+   * 0.1 s before the target the SIDs' analog stages start from rest and the
+   * audio is synthesised again, so the filters and the resampler settle. CPU,
+   * memory, CIAs, VIC-II and every SID register, oscillator, noise register
+   * and envelope are then exactly as after an uninterrupted render; the audio
+   * differs from it only by the settling, and the same seek always gives the
+   * same bytes, from wherever it starts. Targets within 0.1 s of the start,
+   * and every seek with `seekMode: 'exact'`, synthesise the whole way: the
+   * render after them equals the uninterrupted render byte for byte.
    */
   seek(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) {
@@ -261,12 +312,63 @@ export class SidPlayer {
     }
     if (this.disposed) return;
     const target = Math.round(seconds * this.sampleRate);
+    const settleFrom = target - this.settleFrames;
+    if (this.exactSeek || settleFrom <= 0) {
+      this.seekSynthesising(target);
+      return;
+    }
+    // Every route to the target passes the same chunk boundary (the first at or
+    // after settleFrom) in the same state, where the settling starts: so the
+    // current position only serves when its chunk began before settleFrom.
     let best: SeekPoint | null = null;
     for (const point of this.seekPoints) {
-      if (point.frame <= target && (best === null || point.frame > best.frame)) best = point;
+      if (point.frame < settleFrom && (best === null || point.frame > best.frame)) best = point;
     }
-    if (best !== null && (target < this.framesRendered || best.frame > this.framesRendered)) {
+    const chunkStart = this.framesRendered - this.pendingStart;
+    if (
+      best !== null &&
+      (chunkStart >= settleFrom || target < this.framesRendered || best.frame > this.framesRendered)
+    ) {
       this.restoreState(best.state, false);
+      this.synthesisedThrough = best.exact;
+    }
+    let settled = false;
+    let nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
+    while (this.framesRendered < target) {
+      if (this.pendingStart >= this.pendingEnd) {
+        if (!settled && this.framesRendered >= settleFrom) {
+          settled = true;
+          for (const sid of this.c64.sids) sid.settleAnalog();
+          for (const resampler of this.resamplers) resampler.clearHistory();
+        }
+        if (this.framesRendered >= nextPoint) {
+          this.rememberSeekPoint();
+          nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
+        }
+        if (settled) this.produce();
+        else this.produceSilently();
+      }
+      let n = this.pendingEnd - this.pendingStart;
+      if (n > target - this.framesRendered) n = target - this.framesRendered;
+      this.pendingStart += n;
+      this.framesRendered += n;
+    }
+  }
+
+  /** The exact seek: every chunk on the way is synthesised. */
+  private seekSynthesising(target: number): void {
+    let best: SeekPoint | null = null;
+    for (const point of this.seekPoints) {
+      if (point.exact && point.frame <= target && (best === null || point.frame > best.frame)) {
+        best = point;
+      }
+    }
+    if (
+      best !== null &&
+      (target < this.framesRendered || best.frame > this.framesRendered || !this.synthesisedThrough)
+    ) {
+      this.restoreState(best.state, false);
+      this.synthesisedThrough = true;
     }
     let nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
     while (this.framesRendered < target) {
@@ -287,7 +389,11 @@ export class SidPlayer {
   private rememberSeekPoint(): void {
     const points = this.seekPoints;
     if (points.some((p) => p.frame === this.framesRendered)) return;
-    points.push({ frame: this.framesRendered, state: this.snapshot() });
+    points.push({
+      frame: this.framesRendered,
+      state: this.snapshot(),
+      exact: this.synthesisedThrough,
+    });
     if (points.length > MAX_SEEK_POINTS) {
       // Thin out to every other point (frame 0 stays) and space new ones twice as far.
       let kept = 0;
@@ -299,7 +405,8 @@ export class SidPlayer {
 
   /** The complete player state (machine, SIDs, resamplers, position) as bytes. */
   snapshot(): Uint8Array {
-    const w = new StateWriter();
+    // Sized from the last snapshot (sizes vary only by a few filter-history samples): no regrowth.
+    const w = new StateWriter(this.snapshotBytes + 1024);
     w.u32(SNAPSHOT_MAGIC);
     w.u8(SNAPSHOT_VERSION);
     w.u8(this.sidCount);
@@ -315,7 +422,9 @@ export class SidPlayer {
     w.u32(this.pendingStart);
     w.u32(this.pendingEnd);
     for (const p of this.pending) w.f32Array(p);
-    return w.finish();
+    const bytes = w.finish();
+    this.snapshotBytes = bytes.length;
+    return bytes;
   }
 
   /**
@@ -326,6 +435,7 @@ export class SidPlayer {
    */
   restore(snapshot: Uint8Array): void {
     this.restoreState(snapshot, true);
+    this.synthesisedThrough = true;
   }
 
   private restoreState(snapshot: Uint8Array, withMutes: boolean): void {

@@ -130,6 +130,8 @@ export class SidChip {
 
   /** Cycles until the next flush of decayed filter states (see {@link FLUSH_INTERVAL}). */
   private flushCountdown = FLUSH_INTERVAL;
+  /** Cycles passed to {@link SidChip.advance} and not yet run. */
+  private deferredCycles = 0;
 
   // Data bus.
   private busValue = 0;
@@ -161,6 +163,7 @@ export class SidChip {
 
   /** Powers the chip up: all registers 0, voices silent, noise register all ones, filters at rest. */
   reset(): void {
+    this.deferredCycles = 0;
     this.registers.fill(0);
     for (const array of [
       this.accumulator,
@@ -212,6 +215,7 @@ export class SidChip {
    * @throws SidflowError `SID_BAD_MODEL` for an unknown model
    */
   setModel(model: SidModel): void {
+    this.catchUpDeferred();
     this.profile = sidModelProfile(checkModel(model));
     for (let v = 0; v < 3; v++) this.updateWaveformDerived(v);
     this.updateDerived();
@@ -226,6 +230,7 @@ export class SidChip {
    * @param muted - true to silence the voice
    */
   muteVoice(voice: 0 | 1 | 2, muted: boolean): void {
+    this.catchUpDeferred();
     this.muted[voice] = muted ? 1 : 0;
     this.updateEnvelopeAmplitude(voice);
   }
@@ -239,6 +244,8 @@ export class SidChip {
   write(register: number, value: number): void {
     register &= 0x1f;
     value &= 0xff;
+    // Filter and volume writes leave the deferred state's evolution unchanged (see advance).
+    if (register < 0x15) this.catchUpDeferred();
     this.registers[register] = value;
     this.busValue = value;
     this.busValueTtl = this.profile.busValueTtl;
@@ -310,6 +317,7 @@ export class SidChip {
    * @param register - register index 0x00–0x1F
    */
   read(register: number): number {
+    this.catchUpDeferred();
     let value: number;
     switch (register & 0x1f) {
       case 0x19:
@@ -344,6 +352,7 @@ export class SidChip {
    */
   clock(cycles: number, out: Float32Array, offset: number): void {
     if (cycles <= 0) return;
+    this.catchUpDeferred();
     if (this.busValueTtl > 0) {
       this.busValueTtl -= cycles;
       if (this.busValueTtl <= 0) {
@@ -682,12 +691,359 @@ export class SidChip {
   }
 
   /**
+   * Runs the chip for `cycles` clock cycles without producing audio (seeking):
+   * registers, accumulators, hard sync, the noise register and its pipeline,
+   * the test-bit fade, the pulse comparator, the floating DAC input, the
+   * envelope generators and the data bus end exactly as {@link SidChip.clock}
+   * leaves them, as does the held waveform output (OSC3). The filter and the
+   * board's RC filters do not run: call {@link SidChip.settleAnalog} before
+   * synthesising again.
+   *
+   * Between the cycles where one voice can change another (a sync source's
+   * MSB rising) the accumulators advance in closed form, the noise register
+   * shifts once per bit-19 rise, and envelopes advance step by step. Only the
+   * cases whose state depends on the waveform output every cycle (6581 saw
+   * combinations pulling the accumulator MSB, combined noise writing back into
+   * the noise register) run cycle by cycle, still without DAC or filter.
+   *
+   * The work is deferred until something depends on it (a write to a voice
+   * register, a read, a snapshot, synthesis): writes to the filter and volume
+   * registers ($D415–$D418, e.g. $D418 digis) do not touch this state, so runs
+   * between them merge into one.
+   *
+   * @param cycles - number of cycles to run (≥ 0)
+   */
+  advance(cycles: number): void {
+    if (cycles > 0) this.deferredCycles += cycles;
+  }
+
+  /** Runs the cycles {@link SidChip.advance} deferred. */
+  private catchUpDeferred(): void {
+    const cycles = this.deferredCycles;
+    if (cycles === 0) return;
+    this.deferredCycles = 0;
+    if (this.busValueTtl > 0) {
+      this.busValueTtl -= cycles;
+      if (this.busValueTtl <= 0) {
+        this.busValueTtl = 0;
+        this.busValue = 0;
+      }
+    }
+    // The flush checks stay on their fixed cycle grid.
+    this.flushCountdown =
+      ((((this.flushCountdown - 1 - cycles) % FLUSH_INTERVAL) + FLUSH_INTERVAL) % FLUSH_INTERVAL) +
+      1;
+    const waveform = this.waveform;
+    const testBit = this.testBit;
+    const sawMsbPull = this.sawMsbPull;
+    for (let v = 0; v < 3; v++) {
+      if (sawMsbPull[v] !== 0 || (waveform[v] > 8 && testBit[v] === 0)) {
+        this.advanceCycleByCycle(cycles);
+        return;
+      }
+    }
+    // The cycle loop computes a voice's output only while it is audible (voice 3 and
+    // voices whose output has side effects always): the held output is the one of the
+    // last such cycle, so note that cycle per voice.
+    const audibleA = this.advanceEnvelopeState(0, cycles);
+    const audibleB = this.advanceEnvelopeState(1, cycles);
+    this.advanceEnvelopeState(2, cycles);
+    this.advanceOscillators(
+      cycles,
+      this.keepsOutput(0) ? cycles : audibleA,
+      this.keepsOutput(1) ? cycles : audibleB,
+      cycles,
+    );
+  }
+
+  /**
+   * Puts the filter and the board's RC filters at rest for the current
+   * registers: the state a long stretch of silent voices (at their DC level)
+   * would leave, so synthesis can restart after {@link SidChip.advance}
+   * without a DC step.
+   */
+  settleAnalog(): void {
+    this.catchUpDeferred();
+    const voiceDc = this.profile.voiceDc;
+    const routeGain = this.routeGain;
+    const coefficients = this.coefficients;
+    const filterDc = voiceDc * (routeGain[0] + routeGain[1] + routeGain[2]);
+    const directDc = voiceDc * (routeGain[3] + routeGain[4] + routeGain[5]);
+    // A DC input settles the state-variable filter with the low-pass equal to it and the band-pass at 0.
+    const mixed = (directDc + filterDc * coefficients[2]) * coefficients[5];
+    const analog = this.analog;
+    analog[0] = 0;
+    analog[1] = filterDc;
+    analog[2] = mixed;
+    analog[3] = mixed;
+  }
+
+  /** True when {@link SidChip.clock} computes voice `v`'s output on every cycle, audible or not. */
+  private keepsOutput(v: number): boolean {
+    const wf = this.waveform[v];
+    return v === 2 || wf === 0 || wf >= 8 || this.sawMsbPull[v] !== 0;
+  }
+
+  /**
+   * Advances voice `v`'s envelope by `cycles`, step by step. Returns the last
+   * cycle (1-based) on which the voice was audible (its envelope amplitude,
+   * which includes the mute, nonzero), or 0 if none was.
+   */
+  private advanceEnvelopeState(v: number, cycles: number): number {
+    let rc = this.rateCounter[v];
+    let position = 0;
+    let last = 0;
+    for (;;) {
+      const audible = this.envelopeAmplitude[v] !== 0;
+      if (this.envelopeIdle[v] !== 0) {
+        rc = this.advanceIdleEnvelope(v, rc, cycles - position);
+        if (audible && position < cycles) last = cycles;
+        break;
+      }
+      const until = ((this.ratePeriod[v] - rc - 1) & 0x7fff) + 1;
+      if (position + until > cycles) {
+        rc = (rc + cycles - position) & 0x7fff;
+        if (audible && position < cycles) last = cycles;
+        break;
+      }
+      // A step on cycle `position` changes the level from the next cycle on.
+      position += until;
+      rc = 0;
+      if (audible) last = position;
+      this.stepEnvelope(v);
+    }
+    this.rateCounter[v] = rc;
+    return last;
+  }
+
+  /**
+   * Advances the three oscillators by `cycles` (envelopes already advanced):
+   * closed form up to each cycle where exact single-cycle treatment is needed
+   * (a sync source's MSB rising, a voice's observation cycle, the last cycle).
+   */
+  private advanceOscillators(cycles: number, observeA: number, observeB: number, observeC: number) {
+    const accumulator = this.accumulator;
+    const frequency = this.frequency;
+    const testBit = this.testBit;
+    const syncBit = this.syncBit;
+    const waveform = this.waveform;
+    // Voices with waveform 0 fade their floating output every cycle, so they take part in every exact step.
+    const floatingMask =
+      (waveform[0] === 0 ? 1 : 0) | (waveform[1] === 0 ? 2 : 0) | (waveform[2] === 0 ? 4 : 0);
+    let position = 0;
+    while (position < cycles) {
+      let next = cycles;
+      if (observeA > position && observeA < next) next = observeA;
+      if (observeB > position && observeB < next) next = observeB;
+      if (observeC > position && observeC < next) next = observeC;
+      for (let source = 0; source < 3; source++) {
+        // Voice `source` resets the voice after it when that one has its sync bit set.
+        if (syncBit[(source + 1) % 3] === 0 || testBit[source] !== 0) continue;
+        const f = frequency[source];
+        if (f === 0) continue;
+        const a = accumulator[source];
+        const bound = a < 0x800000 ? 0x800000 : 0x1800000;
+        const at = position + Math.ceil((bound - a) / f);
+        if (at < next) next = at;
+      }
+      if (next - 1 > position) this.advanceFree(next - 1 - position);
+      const mask =
+        floatingMask |
+        (observeA === next ? 1 : 0) |
+        (observeB === next ? 2 : 0) |
+        (observeC === next ? 4 : 0);
+      this.stepExact(mask);
+      position = next;
+    }
+  }
+
+  /**
+   * Advances the oscillators by `cycles` in closed form. The caller guarantees
+   * that no hard sync fires in those cycles and that no voice's output has
+   * side effects (see {@link SidChip.advance}); outputs are not computed except
+   * the floating DAC input of waveform-0 voices.
+   */
+  private advanceFree(cycles: number): void {
+    const floatingFade = this.profile.floatingOutputFade;
+    for (let v = 0; v < 3; v++) {
+      if (this.testBit[v] !== 0) {
+        // The accumulator is held at 0; ones leak into the noise register.
+        let ttl = this.shiftRegisterResetTtl[v];
+        let left = cycles;
+        while (ttl !== 0) {
+          if (left < ttl) {
+            ttl -= left;
+            break;
+          }
+          left -= ttl;
+          ttl = this.fadeShiftRegister(v);
+        }
+        this.shiftRegisterResetTtl[v] = ttl;
+      } else {
+        const start = this.accumulator[v];
+        const f = this.frequency[v];
+        const total = start + cycles * f;
+        // The noise register shifts two cycles after each rise of accumulator bit 19. Rises
+        // are at least 8 cycles apart (f < 2^16), so a pending shift always completes first.
+        let pipe = this.shiftPipeline[v];
+        let shifted = false;
+        if (pipe !== 0) {
+          if (pipe <= cycles) {
+            this.shiftNoise(v);
+            shifted = true;
+            pipe = 0;
+          } else {
+            pipe -= cycles;
+          }
+        }
+        if (f > 0) {
+          // Bit 19 rises where the unwrapped accumulator reaches an odd multiple of 2^19.
+          let m = Math.floor(start / 0x80000) + 1;
+          if ((m & 1) === 0) m++;
+          for (let boundary = m * 0x80000; boundary <= total; boundary += 0x100000) {
+            const at = Math.ceil((boundary - start) / f);
+            if (at + 2 <= cycles) {
+              this.shiftNoise(v);
+              shifted = true;
+            } else {
+              pipe = 2 - (cycles - at);
+            }
+          }
+        }
+        this.shiftPipeline[v] = pipe;
+        if (shifted) this.updateNoiseOutput(v);
+        this.accumulator[v] = total % 0x1000000;
+      }
+      if (this.noPulseMask[v] === 0) {
+        const pw = this.testBit[v] !== 0 ? 0 : this.pulseWidth[v];
+        this.pulseLevel[v] = ((pw - 1 - (this.accumulator[v] >>> 12)) >> 31) & 0xfff;
+      }
+      if (this.waveform[v] === 0) {
+        let ttl = this.floatingOutputTtl[v];
+        let output = this.waveformOutput[v];
+        let left = cycles;
+        while (ttl !== 0) {
+          if (left < ttl) {
+            ttl -= left;
+            break;
+          }
+          left -= ttl;
+          output &= output >>> 1;
+          ttl = output !== 0 ? floatingFade : 0;
+        }
+        this.floatingOutputTtl[v] = ttl;
+        this.waveformOutput[v] = output;
+      }
+    }
+  }
+
+  /**
+   * One cycle of the oscillators exactly as {@link SidChip.clock} runs it,
+   * computing the output (or the floating DAC fade) of the voices in `mask`
+   * (bit v = voice v) and nothing audible.
+   */
+  private stepExact(mask: number): void {
+    const accumulator = this.accumulator;
+    const testBit = this.testBit;
+    const pipeline = this.shiftPipeline;
+    let msbA = 0;
+    let msbB = 0;
+    let msbC = 0;
+    for (let v = 0; v < 3; v++) {
+      let msb = 0;
+      if (testBit[v] === 0) {
+        const previous = accumulator[v];
+        const acc = (previous + this.frequency[v]) & 0xffffff;
+        accumulator[v] = acc;
+        const risen = ~previous & acc;
+        msb = risen & 0x800000;
+        if ((risen & 0x80000) !== 0) pipeline[v] = 2;
+        else if (pipeline[v] !== 0 && --pipeline[v] === 0) this.clockShiftRegister(v);
+      } else {
+        const ttl = this.shiftRegisterResetTtl;
+        if (ttl[v] !== 0 && --ttl[v] === 0) ttl[v] = this.fadeShiftRegister(v);
+      }
+      if (v === 0) msbA = msb;
+      else if (v === 1) msbB = msb;
+      else msbC = msb;
+    }
+    const syncA = this.syncBit[0];
+    const syncB = this.syncBit[1];
+    const syncC = this.syncBit[2];
+    if (msbA !== 0 && syncB !== 0 && !(syncA !== 0 && msbC !== 0)) accumulator[1] = 0;
+    if (msbB !== 0 && syncC !== 0 && !(syncB !== 0 && msbA !== 0)) accumulator[2] = 0;
+    if (msbC !== 0 && syncA !== 0 && !(syncC !== 0 && msbB !== 0)) accumulator[0] = 0;
+    const waveOutput = this.profile.waveforms.output;
+    for (let v = 0; v < 3; v++) {
+      const noPulse = this.noPulseMask[v];
+      if ((mask & (1 << v)) !== 0) {
+        const wf = this.waveform[v];
+        if (wf !== 0) {
+          const index = (accumulator[v] ^ (accumulator[(v + 2) % 3] & this.ringMask[v])) >>> 12;
+          const pulseMask = noPulse | this.pulseLevel[v];
+          const output =
+            wf < 8
+              ? waveOutput[((wf & 7) << 12) | index] & pulseMask
+              : this.noiseWaveform(v, index, pulseMask, pipeline[v]);
+          this.waveformOutput[v] = output;
+          if (this.sawMsbPull[v] !== 0) accumulator[v] &= (output << 12) | 0x7fffff;
+        } else {
+          const ttl = this.floatingOutputTtl;
+          if (ttl[v] !== 0 && --ttl[v] === 0) {
+            const output = this.waveformOutput[v] & (this.waveformOutput[v] >>> 1);
+            this.waveformOutput[v] = output;
+            if (output !== 0) ttl[v] = this.profile.floatingOutputFade;
+          }
+        }
+      }
+      if (noPulse === 0) {
+        const pw = testBit[v] !== 0 ? 0 : this.pulseWidth[v];
+        this.pulseLevel[v] = ((pw - 1 - (accumulator[v] >>> 12)) >> 31) & 0xfff;
+      }
+    }
+  }
+
+  /**
+   * The state-only run for the cases whose state depends on every cycle's
+   * output: cycle by cycle, split at envelope steps as {@link SidChip.clock} is.
+   */
+  private advanceCycleByCycle(cycles: number): void {
+    const rateCounter = this.rateCounter;
+    const keep = (this.keepsOutput(0) ? 1 : 0) | (this.keepsOutput(1) ? 2 : 0) | 4;
+    let i = 0;
+    while (i < cycles) {
+      let segment = cycles - i;
+      let mask = keep;
+      for (let v = 0; v < 3; v++) {
+        if (this.envelopeAmplitude[v] !== 0) mask |= 1 << v;
+        if (this.envelopeIdle[v] !== 0) continue;
+        const until = ((this.ratePeriod[v] - rateCounter[v] - 1) & 0x7fff) + 1;
+        if (until < segment) segment = until;
+      }
+      for (let j = 0; j < segment; j++) this.stepExact(mask);
+      i += segment;
+      for (let v = 0; v < 3; v++) {
+        if (this.envelopeIdle[v] !== 0) {
+          rateCounter[v] = this.advanceIdleEnvelope(v, rateCounter[v], segment);
+        } else {
+          rateCounter[v] = (rateCounter[v] + segment) & 0x7fff;
+          if (rateCounter[v] === this.ratePeriod[v]) {
+            rateCounter[v] = 0;
+            this.stepEnvelope(v);
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * Writes the complete chip state (registers, oscillators, envelopes, filter
    * and bus) in a fixed order.
    *
    * @param w - destination
    */
   saveState(w: StateWriter): void {
+    this.catchUpDeferred();
     w.u8(STATE_VERSION);
     w.u8(this.profile.model === '6581' ? 0 : 1);
     w.bytes(this.registers);
@@ -714,6 +1070,7 @@ export class SidChip {
     if (version !== STATE_VERSION) {
       throw new SidflowError('SID_STATE_VERSION', `unsupported SID state version ${version}`);
     }
+    this.deferredCycles = 0;
     this.profile = sidModelProfile(r.u8() === 0 ? '6581' : '8580');
     r.bytes(this.registers);
     for (const array of this.stateArrays()) r.i32Array(array);
@@ -934,6 +1291,12 @@ export class SidChip {
       ((r >> 1) & 0x040) |
       ((r << 1) & 0x020) |
       ((r << 2) & 0x010);
+  }
+
+  /** One noise register shift without refreshing the noise output (the caller does, once). */
+  private shiftNoise(voice: number): void {
+    const r = this.shiftRegister[voice];
+    this.shiftRegister[voice] = ((r << 1) & 0x7fffff) | (((r >> 22) ^ (r >> 17)) & 1);
   }
 
   private clockShiftRegister(voice: number): void {
