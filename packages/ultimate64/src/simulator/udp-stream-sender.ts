@@ -68,27 +68,28 @@ export class UdpStreamSender {
     const packet = this.produce(n);
     this.stats.generated++;
     const fate = this.faults.next();
-    // Held packets count the packets generated after them.
-    for (let i = this.held.length - 1; i >= 0; i--) {
-      if (--this.held[i].left <= 0) {
-        const { packet: late } = this.held.splice(i, 1)[0];
-        this.transmit(late, fate.delayMs);
-      }
-    }
     if (fate.drop) {
       this.stats.dropped++;
-      return;
-    }
-    if (fate.holdBack > 0) {
-      this.stats.reordered++;
-      this.held.push({ packet, left: fate.holdBack });
     } else {
-      this.transmit(packet, fate.delayMs);
+      if (fate.holdBack > 0) {
+        this.stats.reordered++;
+      } else {
+        this.transmit(packet, fate.delayMs);
+      }
+      if (fate.duplicate) {
+        this.stats.duplicated++;
+        this.transmit(packet, fate.delayMs);
+      }
     }
-    if (fate.duplicate) {
-      this.stats.duplicated++;
-      this.transmit(packet, fate.delayMs);
+    // Held packets go out after the packets generated after them.
+    for (let i = 0; i < this.held.length; ) {
+      if (--this.held[i].left <= 0) {
+        this.transmit(this.held.splice(i, 1)[0].packet, fate.delayMs);
+      } else {
+        i++;
+      }
     }
+    if (!fate.drop && fate.holdBack > 0) this.held.push({ packet, left: fate.holdBack });
   }
 
   private transmit(packet: Buffer, delayMs: number): void {
