@@ -59,6 +59,5 @@ export class PacedLoop {
       const wait = this.start + this.count * this.intervalMs - performance.now();
       this.timer = setTimeout(this.tick, Math.max(0, wait));
     }
-    this.timer.unref?.();
   };
 }
