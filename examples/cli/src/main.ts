@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { runBench } from './commands/bench.js';
 import { runRender } from './commands/render.js';
 import { runTrace } from './commands/trace.js';
+import { runU64, U64_USAGE } from './commands/u64.js';
 import { UsageError } from './usage-error.js';
 
 // One entry per command; later commands append here.
@@ -31,6 +32,14 @@ const COMMAND_LIST: Command[] = [
     usage: ['sidflow bench [--seconds S] [--tunes N] [--no-reference]'],
     summary: 'Time the engine on fixed sample tunes next to the native sidplayfp.',
     run: runBench,
+  },
+  {
+    name: 'u64',
+    usage: U64_USAGE,
+    summary:
+      'Ultimate 64: run a device simulator, capture a tune played on the device to WAV,\n' +
+      'query the device, play, reset, read and set its configuration.',
+    run: runU64,
   },
 ];
 
