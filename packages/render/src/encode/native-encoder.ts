@@ -42,7 +42,7 @@ export function createNativeEncoder(options: NativeEncoderOptions = {}): AudioEn
   }
   return {
     kind: 'native',
-    encode: (input, outputs, settings) => runNative(path, input, outputs, settings),
+    encode: async (input, outputs, settings) => runNative(path, input, outputs, settings),
     close: async () => {},
   };
 }
