@@ -39,27 +39,28 @@ async function measure(path: string) {
 }
 
 describe('LoudnessMeter against ffmpeg -af ebur128', () => {
-  it.each([
-    ['MUSICIANS/H/Hubbard_Rob/Commando.sid', 44100],
-    ['GAMES/M-R/Munch.sid', 48000],
-  ])('agrees on %s at %i Hz (sidplayfp render, 5 s)', async (tune, rate) => {
-    const wav = join(dir, `${rate}.wav`);
-    const file = join(sample, tune);
-    const r = spawnSync('sidplayfp', ['-q', '-t5', `-f${rate}`, `-w${wav}`, file], {
-      encoding: 'utf8',
-    });
-    expect(r.status, r.stderr).toBe(0);
-    const ours = await measure(wav);
-    const ref = ffmpegEbur128(wav);
-    expect(ours.integratedLufs).not.toBeNull();
-    expect(Math.abs(ours.integratedLufs! - ref.integrated)).toBeLessThanOrEqual(0.1);
-    expect(Math.abs(ours.samplePeakDbfs! - ref.samplePeak)).toBeLessThanOrEqual(0.1);
-    expect(Math.abs(ours.truePeakDbtp! - ref.truePeak)).toBeLessThanOrEqual(0.3);
-  });
+  it.each([['MUSICIANS/H/Hubbard_Rob/Commando.sid', 44100]])(
+    'agrees on %s at %i Hz (sidplayfp render, 5 s)',
+    async (tune, rate) => {
+      const wav = join(dir, `${rate}.wav`);
+      const file = join(sample, tune);
+      const r = spawnSync('sidplayfp', ['-q', '-t5', `-f${rate}`, `-w${wav}`, file], {
+        encoding: 'utf8',
+      });
+      expect(r.status, r.stderr).toBe(0);
+      const ours = await measure(wav);
+      const ref = ffmpegEbur128(wav);
+      expect(ours.integratedLufs).not.toBeNull();
+      expect(Math.abs(ours.integratedLufs! - ref.integrated)).toBeLessThanOrEqual(0.1);
+      expect(Math.abs(ours.samplePeakDbfs! - ref.samplePeak)).toBeLessThanOrEqual(0.1);
+      expect(Math.abs(ours.truePeakDbtp! - ref.truePeak)).toBeLessThanOrEqual(0.3);
+    },
+  );
 
-  it('agrees on a stereo tone with different channels, and finds inter-sample peaks', async () => {
+  it('agrees on a 48 kHz stereo tone with different channels, and finds inter-sample peaks', async () => {
     const path = join(dir, 'tone.wav');
-    const rate = 44100;
+    // 48 kHz here, 44.1 kHz above: the K-weighting is derived per rate.
+    const rate = 48000;
     const writer = await WavWriter.create(path, rate, 2);
     const frames = rate * 3;
     const pcm = new Int16Array(frames * 2);
