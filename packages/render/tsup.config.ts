@@ -1,10 +1,17 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // Worker scripts are entries of their own: they are started by file name (see start-module-worker.ts).
+  entry: {
+    index: 'src/index.ts',
+    'wasm-encoder-worker': 'src/encode/wasm-encoder-worker.ts',
+    'batch-worker': 'src/batch/batch-worker.ts',
+  },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts' } },
   sourcemap: true,
   clean: true,
+  // import.meta.url locates the worker scripts, also from the CommonJS build.
+  shims: true,
   target: 'node20',
 });

@@ -1,7 +1,7 @@
 import { SidflowError } from '@sidflow/core';
 import type { Command } from './command.js';
 import { runBench } from './commands/bench.js';
-import { runRender } from './commands/render.js';
+import { RENDER_USAGE, runRender } from './commands/render.js';
 import { runTrace } from './commands/trace.js';
 import { runU64, U64_USAGE } from './commands/u64.js';
 import { UsageError } from './usage-error.js';
@@ -10,10 +10,10 @@ import { UsageError } from './usage-error.js';
 const COMMAND_LIST: Command[] = [
   {
     name: 'render',
-    usage: [
-      'sidflow render FILE.sid [--song N] [--seconds S] [--chip 6581|8580] [--rate R] --out OUT.wav',
-    ],
-    summary: 'Render a tune to a 16-bit PCM WAV file (mono).',
+    usage: RENDER_USAGE,
+    summary:
+      'Render a tune or a folder to WAV / FLAC / M4A with a manifest per tune\n' +
+      '(engine, sidplayfp or Ultimate 64; worker pool; resumable), or one tune to a mono WAV.',
     run: runRender,
   },
   {
