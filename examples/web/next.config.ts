@@ -12,6 +12,15 @@ const nextConfig: NextConfig = {
   // computed paths, which would make the bundler trace the whole repository.
   serverExternalPackages: ['@sidflow/core', '@sidflow/engine'],
   turbopack: {
+    // @sidflow/playback imports @sidflow/core (header parser, error class),
+    // whose dist is one file that also holds Node-only helpers importing
+    // node:fs at the top. The page never calls them; in the browser bundle
+    // those modules resolve to a stub that throws if anything ever does.
+    resolveAlias: {
+      fs: { browser: './lib/browser/node-fs-stub.ts' },
+      'fs/promises': { browser: './lib/browser/node-fs-stub.ts' },
+      'timers/promises': { browser: './lib/browser/node-fs-stub.ts' },
+    },
     // @sidflow/core reads config and tunes by computed paths on purpose. The
     // warning is about tracing files for standalone deployments, which this
     // app does not make (it runs with `next start` inside the repository).
