@@ -55,8 +55,9 @@ const packageInputs = [
   'rollup.config.ts',
 ];
 let newestPackageBuild = 0;
+// The web app bundles the packages (packages/*), not the other examples.
 for (const w of workspacesInOrder()) {
-  if (w.dir === webDir || !w.scripts.build) continue;
+  if (!w.dir.startsWith('packages/') || !w.scripts.build) continue;
   const inputs = Math.max(...packageInputs.map((p) => newestMtime(join(root, w.dir, p))));
   if (builtAt(w.dir) < inputs) build(w.dir);
   newestPackageBuild = Math.max(newestPackageBuild, builtAt(w.dir));
@@ -74,10 +75,15 @@ if (webBuiltAt < webNewest) build(webDir);
 const url = `http://localhost:${port}/`;
 console.log(`\nSIDFlow web player: ${url}`);
 console.log(`(without cross-origin isolation: ${url}?isolation=off)\n`);
-const server = spawn('npm', ['run', 'start', '--silent', '--', '-p', String(port)], {
-  cwd: join(root, webDir),
-  stdio: 'inherit',
-  env,
-});
+// Node directly rather than `npm run start`, so Ctrl+C and SIGTERM reach the server.
+const server = spawn(
+  process.execPath,
+  [join(root, webDir, 'scripts', 'next.mjs'), 'start', '-p', String(port)],
+  {
+    cwd: join(root, webDir),
+    stdio: 'inherit',
+    env,
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
