@@ -249,7 +249,7 @@ export class PlaybackService {
       this.setPosition(0);
       this.setState('ready');
       if (wasPlaying) {
-          await this.guard(() => adapter.play());
+        await this.guard(() => adapter.play());
         this.setState('playing');
       }
     });
@@ -290,7 +290,9 @@ export class PlaybackService {
 
   private serial<T>(task: () => Promise<T>): Promise<T> {
     if (this.disposed) {
-      return Promise.reject(new PlaybackError('PLAYBACK_DISPOSED', 'the playback service was disposed'));
+      return Promise.reject(
+        new PlaybackError('PLAYBACK_DISPOSED', 'the playback service was disposed'),
+      );
     }
     const run = this.queue.then(task, task);
     this.queue = run.catch(() => undefined);
@@ -341,7 +343,10 @@ export class PlaybackService {
         );
       }
       if (options.seconds !== undefined && !(options.seconds > 0)) {
-        throw new PlaybackError('PLAYBACK_BAD_ARGUMENT', `seconds must be > 0, got ${options.seconds}`);
+        throw new PlaybackError(
+          'PLAYBACK_BAD_ARGUMENT',
+          `seconds must be > 0, got ${options.seconds}`,
+        );
       }
       const adapter = await this.chooseAdapter(tune, song, options.adapter, session, signal);
       this.adapter = adapter;
@@ -429,7 +434,10 @@ export class PlaybackService {
     const candidates = adapterOrder(this.adapterList, this.preference, requested);
     const attempts: AdapterAttempt[] = [];
     if (requested !== undefined && candidates[0]?.id !== requested) {
-      attempts.push({ adapter: requested, reason: `the preference "${this.preference}" excludes it` });
+      attempts.push({
+        adapter: requested,
+        reason: `the preference "${this.preference}" excludes it`,
+      });
     }
     const first = requested ?? candidates[0]?.id ?? 'none';
     for (const adapter of candidates) {
