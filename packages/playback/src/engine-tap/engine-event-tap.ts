@@ -20,6 +20,7 @@ export class EngineEventTap {
   private readonly noteData = new Uint16Array(MAX_NOTES * 2);
   private noteCount = 0;
   private nextFrame: number;
+  private frames: RegisterFrame[] = [];
   private readonly frameSeconds: number;
   private readonly cpuHz: number;
   private readonly stopObserving: () => void;
@@ -51,22 +52,28 @@ export class EngineEventTap {
   /** Forgets pending events and restarts frame timing at the player's position (after a seek). */
   reset(): void {
     this.noteCount = 0;
+    this.frames = [];
     this.nextFrame = this.player.position;
   }
 
   /**
-   * Returns the register frames due since the last call (at most one per SID:
-   * the latest state) and the notes collected, then clears them.
+   * Records the registers of every SID when a video frame is due; call after
+   * each render call (render calls shorter than a frame give one record per frame).
    */
-  drain(): { registers: RegisterFrame[]; notes: NoteEvent[] } {
-    const registers: RegisterFrame[] = [];
+  sample(): void {
     const time = this.player.position;
-    if (time >= this.nextFrame) {
-      for (let sid = 0; sid < this.player.sidCount; sid++) {
-        registers.push({ sid, time, registers: this.player.registers(sid) });
-      }
-      this.nextFrame = time + this.frameSeconds;
+    if (time < this.nextFrame) return;
+    for (let sid = 0; sid < this.player.sidCount; sid++) {
+      this.frames.push({ sid, time, registers: this.player.registers(sid) });
     }
+    this.nextFrame += this.frameSeconds;
+    if (this.nextFrame <= time) this.nextFrame = time + this.frameSeconds;
+  }
+
+  /** Returns the register frames and notes recorded since the last call, and forgets them. */
+  drain(): { registers: RegisterFrame[]; notes: NoteEvent[] } {
+    const registers = this.frames;
+    this.frames = [];
     const notes: NoteEvent[] = [];
     for (let i = 0; i < this.noteCount; i++) {
       const packed = this.noteData[i * 2];

@@ -43,7 +43,7 @@ export interface NodeEngineAdapterOptions {
 }
 
 /** Frames rendered per step. */
-const CHUNK = 1024;
+const CHUNK = 512;
 /** How far ahead of the wall clock a paced render runs, in seconds. */
 const LEAD_SECONDS = 0.1;
 /** Seconds between position reports. */
@@ -222,6 +222,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
       let rendered = 0;
       while (this.running && player.position < due && rendered < this.sampleRate / 4) {
         player.render(this.buffer, CHUNK);
+        this.tap!.sample();
         rendered += CHUNK;
         if (this.playCalled > 0 && this.buffer.some((v) => v !== 0)) {
           this.sink?.started(performance.now() - this.playCalled);

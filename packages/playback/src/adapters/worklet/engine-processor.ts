@@ -143,6 +143,7 @@ class SidflowEngineProcessor extends AudioWorkletProcessor {
     }
     this.fed = true;
     this.position = player.position;
+    this.tap!.sample();
     if (this.quanta % REPORT_EVERY === 0) {
       const { registers, notes } = this.tap!.drain();
       if (registers.length > 0 || notes.length > 0) this.send({ type: 'events', registers, notes });

@@ -7,7 +7,7 @@ import { EngineEventTap } from '../../engine-tap/engine-event-tap.js';
 import { Ctrl, RENDER_CHUNK, RING_CHANNELS } from './ring-layout.js';
 import type { FromEngine, ToWorker } from './worklet-messages.js';
 
-/** Frames rendered between two event posts to the main thread (≈ 93 ms at 44.1 kHz). */
+/** Frames rendered between two event posts to the main thread (≈ 46 ms at 44.1 kHz). */
 const EVENTS_EVERY = 4 * RENDER_CHUNK;
 
 interface WaitAsync {
@@ -104,6 +104,7 @@ function fill(): number {
     const at = (write & (capacity - 1)) * RING_CHANNELS;
     player.render(r.subarray(at, at + RENDER_CHUNK * RING_CHANNELS), RENDER_CHUNK);
     Atomics.store(c, Ctrl.WRITE, (write + RENDER_CHUNK) | 0);
+    tap!.sample();
     rendered += RENDER_CHUNK;
     sinceEvents += RENDER_CHUNK;
     if (sinceEvents >= EVENTS_EVERY) {
