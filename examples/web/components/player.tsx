@@ -1,13 +1,11 @@
 'use client';
 
-import {
-  type AdapterStatus,
-  createPlaybackService,
-  type PlaybackService,
-  type PlaybackSource,
-  type PlaybackState,
+import type {
+  AdapterStatus,
+  PlaybackService,
+  PlaybackSource,
+  PlaybackState,
 } from '@sidflow/playback';
-import { createWorkletAdapter } from '@sidflow/playback/worklet';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createRegisterChannel } from '../lib/register-feed';
 import { formatTime } from '../lib/sid-voices';
@@ -81,7 +79,13 @@ export function Player({
   }, []);
 
   /** Builds the adapters and the facade once, on the first user action (browsers start audio only after one). */
-  const ensureAudio = useCallback((): Audio => {
+  const ensureAudio = useCallback(async (): Promise<Audio> => {
+    if (audioRef.current) return audioRef.current;
+    // Loaded on the first click, so the page is interactive before the engine's code arrives.
+    const [{ createPlaybackService }, { createWorkletAdapter }] = await Promise.all([
+      import('@sidflow/playback'),
+      import('@sidflow/playback/worklet'),
+    ]);
     if (audioRef.current) return audioRef.current;
     const worklet = createWorkletAdapter({
       processorUrl: '/sidflow-worklet.js',
@@ -115,10 +119,10 @@ export function Player({
 
   const start = useCallback(
     async (choice: TuneChoice, options: { song?: number; adapter?: string; at?: number } = {}) => {
-      const { context, service } = ensureAudio();
       setError(null);
       setNotice(null);
       try {
+        const { context, service } = await ensureAudio();
         await context.resume();
         await service.load(sourceOf(choice), {
           song: options.song,
