@@ -11,6 +11,8 @@ const needed = {
   ffmpeg: '/usr/bin/ffmpeg',
   flac: '/usr/bin/flac',
   sox: '/usr/bin/sox',
+  // The browser tests drive Debian's Chromium with playwright-core (it never downloads one).
+  chromium: '/usr/bin/chromium',
 };
 
 const missing = Object.entries(needed)

@@ -1,0 +1,356 @@
+'use client';
+
+import type {
+  AdapterStatus,
+  PlaybackService,
+  PlaybackSource,
+  PlaybackState,
+} from '@sidflow/playback';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createRegisterChannel } from '../lib/register-feed';
+import { formatTime } from '../lib/sid-voices';
+import type { TuneSummary } from '../lib/tune-summary';
+import { LevelMeter } from './level-meter';
+import { type TuneChoice, TuneList } from './tune-list';
+import { VoiceRoll } from './voice-roll';
+
+/** What the page shows about the loaded tune. */
+interface NowPlaying {
+  choice: TuneChoice;
+  id: string | null;
+  title: string;
+  author: string;
+  released: string;
+  songs: number;
+  song: number;
+}
+
+/** The facade and the audio tap, created on the first click. */
+interface Audio {
+  context: AudioContext;
+  analyser: AnalyserNode;
+  service: PlaybackService;
+}
+
+const SEEK_MAX_SECONDS = 300;
+
+function sourceOf(choice: TuneChoice): PlaybackSource {
+  if (choice.kind === 'file') return { bytes: choice.bytes, name: choice.name };
+  return { url: `/api/tunes/${choice.tune.id}`, name: choice.tune.title, id: choice.tune.id };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The player: tune list, transport controls, tune facts, voice view and level meter. */
+export function Player({
+  demo,
+  hvsc,
+}: {
+  demo: readonly TuneSummary[];
+  hvsc: { available: boolean; reason: string };
+}) {
+  const audioRef = useRef<Audio | null>(null);
+  const [analyser, setAnalyser] = useState<AnalyserNode | null>(null);
+  const [state, setState] = useState<PlaybackState>('idle');
+  const [position, setPosition] = useState(0);
+  const [seekTo, setSeekTo] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState<NowPlaying | null>(null);
+  const [adapters, setAdapters] = useState<AdapterStatus[]>([]);
+  const [adapterId, setAdapterId] = useState('worklet');
+  const [activeAdapter, setActiveAdapter] = useState<string | null>(null);
+  const [renderPath, setRenderPath] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [muted, setMuted] = useState([false, false, false]);
+  const [volume, setVolume] = useState(0.8);
+  const [isolated, setIsolated] = useState<boolean | null>(null);
+  const registers = useMemo(() => createRegisterChannel(), []);
+
+  useEffect(() => {
+    setIsolated(globalThis.crossOriginIsolated === true);
+    return () => {
+      const audio = audioRef.current;
+      audioRef.current = null;
+      // Disposing the service disposes its adapters, which close the AudioContext they made.
+      if (audio) void audio.service.dispose();
+    };
+  }, []);
+
+  /** Builds the adapters and the facade once, on the first user action (browsers start audio only after one). */
+  const ensureAudio = useCallback(async (): Promise<Audio> => {
+    if (audioRef.current) return audioRef.current;
+    // Loaded on the first click, so the page is interactive before the engine's code arrives.
+    const [{ createPlaybackService }, { createWorkletAdapter }] = await Promise.all([
+      import('@sidflow/playback'),
+      import('@sidflow/playback/worklet'),
+    ]);
+    if (audioRef.current) return audioRef.current;
+    const worklet = createWorkletAdapter({
+      processorUrl: '/sidflow-worklet.js',
+      workerUrl: '/sidflow-render-worker.js',
+    });
+    // A tap after the adapter's output: the level meter reads what reaches the speakers.
+    const analyser = worklet.audioContext.createAnalyser();
+    analyser.fftSize = 2048;
+    worklet.outputNode.connect(analyser);
+    const service = createPlaybackService({ adapters: [worklet], preference: 'software-only' });
+    service.on('state', ({ state }) => {
+      setState(state);
+      setActiveAdapter(service.activeAdapter);
+      setRenderPath(service.renderPath);
+    });
+    service.on('position', ({ seconds }) => setPosition(seconds));
+    service.on('error', ({ error }) => setError(error.message));
+    service.on('fallback', ({ from, to, reason }) =>
+      setNotice(
+        `${from} could not play (${reason}); ${to ? `playing with ${to}` : 'nothing else can'}`,
+      ),
+    );
+    service.on('registers', (frame) => {
+      if (frame.sid === 0) registers.publish(frame.registers);
+    });
+    void service.availability().then(setAdapters);
+    audioRef.current = { context: worklet.audioContext, analyser, service };
+    setAnalyser(analyser);
+    return audioRef.current;
+  }, [registers]);
+
+  const start = useCallback(
+    async (choice: TuneChoice, options: { song?: number; adapter?: string; at?: number } = {}) => {
+      setError(null);
+      setNotice(null);
+      try {
+        const { context, service } = await ensureAudio();
+        await context.resume();
+        await service.load(sourceOf(choice), {
+          song: options.song,
+          adapter: options.adapter ?? adapterId,
+        });
+        const info = service.tune;
+        const song = options.song ?? info?.startSong ?? 1;
+        setNow({
+          choice,
+          id: choice.kind === 'library' ? choice.tune.id : null,
+          title: info?.title ?? (choice.kind === 'library' ? choice.tune.title : choice.name),
+          author: info?.author ?? '',
+          released: info?.released ?? '',
+          songs: info?.songs ?? 1,
+          song,
+        });
+        setActiveAdapter(service.activeAdapter);
+        if (options.at) await service.seek(options.at);
+        await service.play();
+      } catch (error) {
+        setError(messageOf(error));
+      }
+    },
+    [adapterId, ensureAudio],
+  );
+
+  const act = useCallback(async (action: (service: PlaybackService) => unknown) => {
+    const service = audioRef.current?.service;
+    if (!service) return;
+    try {
+      await action(service);
+    } catch (error) {
+      setError(messageOf(error));
+    }
+  }, []);
+
+  const changeSong = (delta: number) => {
+    if (!now) return;
+    const song = ((now.song - 1 + delta + now.songs) % now.songs) + 1;
+    setNow({ ...now, song });
+    void act(async (s) => {
+      await s.setSong(song);
+      if (s.state !== 'playing') await s.play();
+    });
+  };
+
+  const changeAdapter = (id: string) => {
+    setAdapterId(id);
+    // Switching while a tune is loaded reloads it on the new adapter where it was.
+    if (now && state !== 'error') {
+      void start(now.choice, { song: now.song, adapter: id, at: position });
+    }
+  };
+
+  const playing = state === 'playing';
+  const canControl = now !== null && state !== 'loading' && state !== 'idle';
+  return (
+    <>
+      <TuneList demo={demo} hvsc={hvsc} currentId={now?.id ?? null} onPick={(c) => void start(c)} />
+      <section aria-label="player">
+        <h2>Now playing</h2>
+        {error && (
+          <div role="alert" data-testid="error">
+            {error}
+          </div>
+        )}
+        {notice && <p className="muted">{notice}</p>}
+        <dl className="now">
+          <dt>Title</dt>
+          <dd data-testid="title">{now?.title ?? '—'}</dd>
+          <dt>Author</dt>
+          <dd data-testid="author">{now?.author || '—'}</dd>
+          <dt>Released</dt>
+          <dd>{now?.released || '—'}</dd>
+          <dt>Subtune</dt>
+          <dd data-testid="subtune">{now ? `${now.song} / ${now.songs}` : '—'}</dd>
+          <dt>Position</dt>
+          <dd data-testid="position">{formatTime(position)}</dd>
+          <dt>Engine</dt>
+          <dd>
+            {activeAdapter ?? '—'}
+            {renderPath ? ` (${renderPath})` : ''}
+            {isolated === null ? '' : isolated ? ' · cross-origin isolated' : ' · not isolated'}
+          </dd>
+        </dl>
+        <div className="controls">
+          <button
+            type="button"
+            className="control"
+            data-testid="play-pause"
+            disabled={!canControl}
+            onClick={() =>
+              act((s) => (playing ? s.pause() : state === 'paused' ? s.resume() : s.play()))
+            }
+          >
+            {playing ? 'Pause' : 'Play'}
+          </button>
+          <button
+            type="button"
+            className="control"
+            data-testid="stop"
+            disabled={!canControl}
+            onClick={() => act((s) => s.stop())}
+          >
+            Stop
+          </button>
+          <button
+            type="button"
+            className="control"
+            data-testid="prev-song"
+            disabled={!canControl || (now?.songs ?? 1) < 2}
+            onClick={() => changeSong(-1)}
+          >
+            Previous subtune
+          </button>
+          <button
+            type="button"
+            className="control"
+            data-testid="next-song"
+            disabled={!canControl || (now?.songs ?? 1) < 2}
+            onClick={() => changeSong(1)}
+          >
+            Next subtune
+          </button>
+          <label>
+            Adapter{' '}
+            <select
+              data-testid="adapter"
+              value={adapterId}
+              onChange={(e) => changeAdapter(e.currentTarget.value)}
+            >
+              {(adapters.length > 0
+                ? adapters
+                : [{ id: 'worklet', available: true, reason: '' }]
+              ).map((a) => (
+                <option key={a.id} value={a.id} disabled={!a.available} title={a.reason}>
+                  {a.id}
+                  {a.available ? '' : ' (unavailable)'}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="controls">
+          <input
+            type="range"
+            aria-label="position"
+            min={0}
+            max={SEEK_MAX_SECONDS}
+            step={1}
+            value={Math.min(SEEK_MAX_SECONDS, Math.floor(position))}
+            disabled={!canControl}
+            onChange={(e) => {
+              const seconds = Number(e.currentTarget.value);
+              setPosition(seconds);
+              void act((s) => s.seek(seconds));
+            }}
+          />
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const seconds = Number(seekTo);
+              if (Number.isFinite(seconds) && seconds >= 0) void act((s) => s.seek(seconds));
+            }}
+          >
+            <input
+              type="number"
+              min={0}
+              step="any"
+              placeholder="seconds"
+              aria-label="seek to seconds"
+              data-testid="seek-input"
+              value={seekTo}
+              onChange={(e) => setSeekTo(e.currentTarget.value)}
+              style={{ width: 90 }}
+            />{' '}
+            <button type="submit" className="control" data-testid="seek" disabled={!canControl}>
+              Seek
+            </button>
+          </form>
+        </div>
+        <div className="controls">
+          {[0, 1, 2].map((v) => (
+            <label key={v}>
+              <input
+                type="checkbox"
+                checked={!muted[v]}
+                onChange={(e) => {
+                  const next = [...muted];
+                  next[v] = !e.currentTarget.checked;
+                  setMuted(next);
+                  void act((s) => s.mute(v as 0 | 1 | 2, next[v]));
+                }}
+              />{' '}
+              voice {v + 1}
+            </label>
+          ))}
+          <label>
+            volume{' '}
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={volume}
+              onChange={(e) => {
+                const value = Number(e.currentTarget.value);
+                setVolume(value);
+                void act((s) => s.setVolume(value));
+              }}
+            />
+          </label>
+        </div>
+        <VoiceRoll feed={registers} muted={muted} />
+        <LevelMeter analyser={analyser} />
+        <p
+          className="muted"
+          data-testid="status"
+          data-state={state}
+          data-position={position.toFixed(2)}
+          data-adapter={activeAdapter ?? ''}
+          data-render-path={renderPath ?? ''}
+          data-isolated={String(isolated)}
+          data-song={now?.song ?? ''}
+        >
+          state: {state}
+        </p>
+      </section>
+    </>
+  );
+}

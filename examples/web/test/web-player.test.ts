@@ -1,0 +1,231 @@
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from './chromium';
+import { startWebApp, type WebAppServer, webAppDir } from './web-app-server';
+
+// Real Chromium against the built app (`npm run build` first): each test opens
+// the page, plays through the facade and reads what reached the output from
+// the page's AnalyserNode tap (the level meter's `data-peak`).
+
+const hvscFolder = resolve(webAppDir, '..', '..', '..', 'shared', 'hvsc-sample', 'C64Music');
+const MULTI_SONG_TUNE = 'hvsc/MUSICIANS/D/Daglish_Ben/Last_Ninja.sid';
+/** Peak level above which a 100 ms window counts as sound (digital silence is exactly 0). */
+const AUDIBLE = 0.005;
+
+let server: WebAppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([
+    startWebApp({ SIDFLOW_HVSC: hvscFolder }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Uncaught exceptions per page: a test fails if the page threw behind its back. */
+const pageErrors = new WeakMap<Page, string[]>();
+
+async function openPlayer(isolated: boolean): Promise<Page> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.url}/${isolated ? '' : '?isolation=off'}`);
+  await page.waitForSelector('[data-testid=demo-tunes] button');
+  return page;
+}
+
+const status = (page: Page, name: string) =>
+  page.getAttribute('[data-testid=status]', `data-${name}`).then((v) => v ?? '');
+const position = async (page: Page) => Number(await status(page, 'position'));
+
+async function waitForState(page: Page, state: string, timeout = 15_000) {
+  await page.waitForSelector(`[data-testid=status][data-state=${state}]`, { timeout });
+}
+
+/** Reads the level meter every 100 ms for `ms` milliseconds, in the page. */
+async function levels(page: Page, ms: number): Promise<number[]> {
+  return page.evaluate(async (duration) => {
+    const meter = document.querySelector<HTMLElement>('[data-testid=level-meter]')!;
+    const peaks: number[] = [];
+    const end = performance.now() + duration;
+    while (performance.now() < end) {
+      await new Promise((r) => setTimeout(r, 100));
+      peaks.push(Number(meter.dataset.peak));
+    }
+    return peaks;
+  }, ms);
+}
+
+/** Waits until the page shows a position in [min, max). */
+async function waitForPosition(page: Page, min: number, max: number, timeout = 10_000) {
+  await page.waitForFunction(
+    ([lo, hi]) => {
+      const status = document.querySelector<HTMLElement>('[data-testid=status]');
+      const seconds = Number(status?.dataset.position);
+      return seconds >= lo && seconds < hi;
+    },
+    [min, max],
+    { timeout },
+  );
+}
+
+async function seekTo(page: Page, seconds: number) {
+  await page.fill('[data-testid=seek-input]', String(seconds));
+  await page.click('[data-testid=seek]');
+}
+
+const audibleShare = (peaks: number[]) => peaks.filter((p) => p > AUDIBLE).length / peaks.length;
+
+async function playDemoFor3Seconds(isolated: boolean) {
+  const page = await openPlayer(isolated);
+  try {
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(isolated);
+    await page.click('[data-tune-id="demo/greensleeves.sid"]');
+    await waitForState(page, 'playing');
+    expect(await page.textContent('[data-testid=title]')).toBe('Greensleeves');
+    expect(await page.textContent('[data-testid=author]')).toBe('SIDFlow (arr.)');
+    expect(await status(page, 'render-path')).toBe(isolated ? 'shared-ring' : 'worklet');
+    const peaks = await levels(page, 3_000);
+    // The tune starts on its first frame; most windows carry sound even on a loaded machine.
+    expect(audibleShare(peaks)).toBeGreaterThan(0.6);
+    expect(Math.max(...peaks)).toBeGreaterThan(0.05);
+    expect(await position(page)).toBeGreaterThan(2.5);
+    expect(await page.$('[data-testid=error]')).toBeNull();
+    expect(pageErrors.get(page)).toEqual([]);
+  } finally {
+    await page.close();
+  }
+}
+
+describe('the player page in Chromium', () => {
+  it('plays a demo tune for 3 s with cross-origin isolation (worker + SharedArrayBuffer ring)', async () => {
+    await playDemoFor3Seconds(true);
+  });
+
+  it('plays a demo tune for 3 s without cross-origin isolation (the worklet renders)', async () => {
+    await playDemoFor3Seconds(false);
+  });
+
+  it('pauses, resumes, seeks and changes subtune', async () => {
+    const page = await openPlayer(true);
+    try {
+      for (const folder of ['MUSICIANS/', 'D/', 'Daglish_Ben/']) {
+        await page.click(`[data-testid=hvsc-browser] button:text-is("${folder}")`);
+      }
+      await page.click(`[data-tune-id="${MULTI_SONG_TUNE}"]`);
+      await waitForState(page, 'playing');
+      expect(await page.textContent('[data-testid=title]')).toBe('The Last Ninja');
+      // The header's start song is 3.
+      expect(await page.textContent('[data-testid=subtune]')).toBe('3 / 11');
+      expect(audibleShare(await levels(page, 1_000))).toBeGreaterThan(0.5);
+
+      await page.click('[data-testid=play-pause]');
+      await waitForState(page, 'paused');
+      const pausedAt = await position(page);
+      const whilePaused = await levels(page, 600);
+      expect(Math.max(...whilePaused.slice(2))).toBeLessThanOrEqual(AUDIBLE);
+      expect(await position(page)).toBeCloseTo(pausedAt, 1);
+
+      await page.click('[data-testid=play-pause]');
+      await waitForState(page, 'playing');
+      expect(audibleShare(await levels(page, 800))).toBeGreaterThan(0.5);
+      expect(await position(page)).toBeGreaterThan(pausedAt);
+
+      // Backwards: playing can only move the position forwards, so a drop proves the seek.
+      await seekTo(page, 1);
+      await waitForPosition(page, 0, 2.5);
+      // Forwards, beyond where playing alone could get within the wait.
+      await seekTo(page, 30);
+      await waitForPosition(page, 30, 60, 20_000);
+      await waitForState(page, 'playing');
+      expect(audibleShare(await levels(page, 800))).toBeGreaterThan(0.5);
+
+      await page.click('[data-testid=next-song]');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=subtune]')?.textContent === '4 / 11',
+      );
+      await waitForState(page, 'playing');
+      expect(await status(page, 'song')).toBe('4');
+      // Back near the start of song 4, not still at 10 s of song 3.
+      expect(await position(page)).toBeLessThan(5);
+      const afterChange = await levels(page, 1_500);
+      expect(Math.max(...afterChange)).toBeGreaterThan(0.05);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows an error for a corrupt tune and stays usable', async () => {
+    const page = await openPlayer(true);
+    try {
+      await page.setInputFiles('[data-testid=file-input]', {
+        name: 'broken.sid',
+        mimeType: 'application/octet-stream',
+        buffer: Buffer.from('PSID this is not a SID file at all'),
+      });
+      const alert = await page.waitForSelector('[data-testid=error]');
+      expect(await alert.textContent()).toMatch(/header|truncated|SID/i);
+      expect(await status(page, 'state')).toBe('error');
+
+      await page.click('[data-tune-id="demo/korobeiniki.sid"]');
+      await waitForState(page, 'playing');
+      expect(await page.$('[data-testid=error]')).toBeNull();
+      expect(audibleShare(await levels(page, 1_000))).toBeGreaterThan(0.5);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the app server', () => {
+  it('sends COOP/COEP by default and leaves them off for ?isolation=off', async () => {
+    const isolated = await fetch(`${server.url}/`);
+    expect(isolated.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(isolated.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+    const plain = await fetch(`${server.url}/?isolation=off`);
+    expect(plain.headers.get('cross-origin-opener-policy')).toBeNull();
+    expect(plain.headers.get('cross-origin-embedder-policy')).toBeNull();
+  });
+
+  it('serves the playback bundles copied at build time', async () => {
+    for (const name of ['sidflow-worklet.js', 'sidflow-render-worker.js']) {
+      const response = await fetch(`${server.url}/${name}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/javascript/);
+    }
+  });
+
+  it('lists the demo tunes and the configured HVSC folder', async () => {
+    const catalog = await (await fetch(`${server.url}/api/tunes`)).json();
+    expect(catalog.demo.map((t: { id: string }) => t.id)).toEqual([
+      'demo/greensleeves.sid',
+      'demo/korobeiniki.sid',
+      'demo/minuet-in-g.sid',
+      'demo/ode-to-joy.sid',
+    ]);
+    expect(catalog.hvsc.available).toBe(true);
+    const folder = await (await fetch(`${server.url}/api/hvsc?dir=MUSICIANS/D/Daglish_Ben`)).json();
+    expect(folder.tunes.map((t: { id: string }) => t.id)).toContain(MULTI_SONG_TUNE);
+  });
+
+  it('serves tune bytes and refuses paths outside the collections', async () => {
+    const bytes = new Uint8Array(
+      await (await fetch(`${server.url}/api/tunes/demo/greensleeves.sid`)).arrayBuffer(),
+    );
+    expect(new TextDecoder().decode(bytes.subarray(0, 4))).toBe('PSID');
+    const traversal = await fetch(`${server.url}/api/tunes/demo/..%2F..%2Fpackage.json`);
+    expect(traversal.status).toBe(400);
+    expect((await traversal.json()).code).toBe('TUNE_BAD_ID');
+    const missing = await fetch(`${server.url}/api/tunes/demo/nope.sid`);
+    expect(missing.status).toBe(404);
+    const hvscEscape = await fetch(`${server.url}/api/hvsc?dir=..%2F..`);
+    expect(hvscEscape.status).toBe(400);
+  });
+});

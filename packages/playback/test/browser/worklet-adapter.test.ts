@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adapterContract } from '../contract/adapter-contract.js';
+import { repoRoot } from '../fixtures.js';
+import { buildBrowserBundles } from './build-bundles.js';
+import { launchChromium } from './chromium.js';
+import { type StaticServer, startStaticServer } from './static-server.js';
+
+interface Listened {
+  crossOriginIsolated: boolean;
+  renderPath: string;
+  position: number;
+  maxRms: number;
+  registerFrames: number;
+  notes: number;
+  underruns: number;
+  contextState: string;
+  stats: { mainThreadMs: number; messages: number };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'sidflow-worklet-test-'));
+let browser: Browser;
+
+beforeAll(async () => {
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><script type="module" src="/bundles/page.js"></script>',
+  );
+  [browser] = await Promise.all([launchChromium(), buildBrowserBundles(join(dir, 'bundles'))]);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function openPage(isolated: boolean): Promise<{ page: Page; server: StaticServer }> {
+  const server = await startStaticServer(
+    { '/tunes/': join(repoRoot, 'tunes', 'sid'), '/': dir },
+    isolated,
+  );
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/index.html`);
+  await page.waitForFunction(() => 'sidflowTest' in globalThis);
+  return { page, server };
+}
+
+for (const isolated of [true, false]) {
+  const path = isolated ? 'shared-ring' : 'worklet';
+  describe(`browser engine adapter, ${isolated ? 'cross-origin isolated' : 'not isolated'}`, () => {
+    let page: Page;
+    let server: StaticServer;
+    beforeAll(async () => {
+      ({ page, server } = await openPage(isolated));
+    });
+    afterAll(async () => {
+      await page?.close();
+      await server?.close();
+    });
+
+    it(`plays audible sound on the ${path} path, with register and note events`, async () => {
+      const r = (await page.evaluate((cfg) => (globalThis as any).sidflowTest.listen(cfg), {
+        adapter: 'worklet',
+        tune: '/tunes/korobeiniki.sid',
+        seconds: 1.5,
+      })) as Listened;
+      expect(r.crossOriginIsolated).toBe(isolated);
+      expect(r.renderPath).toBe(path);
+      expect(r.maxRms).toBeGreaterThan(0.02);
+      expect(r.position).toBeGreaterThan(0.8);
+      expect(r.registerFrames).toBeGreaterThan(20);
+      expect(r.notes).toBeGreaterThan(2);
+      expect(r.contextState).not.toBe('running');
+    });
+
+    for (const c of adapterContract) {
+      it(`contract: ${c.name}`, async () => {
+        const problem = await page.evaluate(
+          ([name, renderPath]) =>
+            (globalThis as any).sidflowTest.runCase(name, { adapter: 'worklet', renderPath }),
+          [c.name, path] as const,
+        );
+        expect(problem).toBeNull();
+      });
+    }
+  });
+}
