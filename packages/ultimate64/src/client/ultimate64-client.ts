@@ -168,9 +168,9 @@ export class Ultimate64Client {
       );
     }
     const form = new FormData();
-    form.append('file', new Blob([sid]), 'tune.sid');
+    form.append('file', new Blob([Uint8Array.from(sid)]), 'tune.sid');
     if (opts.songlengths)
-      form.append('songlengths', new Blob([opts.songlengths]), 'songlengths.md5');
+      form.append('songlengths', new Blob([Uint8Array.from(opts.songlengths)]), 'songlengths.md5');
     await this.json({
       method: 'POST',
       path: 'runners:sidplay',
