@@ -128,6 +128,10 @@ describe("seek, seekMode 'fast' (the default)", () => {
         p.seek(3); // forwards from the current position
       },
       (p) => {
+        p.render(new Int16Array(Math.round(2.899 * 44_100)));
+        p.seek(3); // forwards from just before the settling starts (rendered, not skipped)
+      },
+      (p) => {
         p.render(new Int16Array(Math.round(2.95 * 44_100)));
         p.seek(3); // from inside the settling window: back to a snapshot
       },
