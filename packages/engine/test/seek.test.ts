@@ -8,7 +8,7 @@ import { toneTune } from './support/machine-tunes.js';
 
 const tuneDir = join(import.meta.dirname, '../../../tunes/sid');
 const hvsc = join(import.meta.dirname, '../../../../shared/hvsc-sample/C64Music');
-/** Our demo tunes (filter sweeps, sync, ring, PWM, a $D418 sample) and a real HVSC tune. */
+/** Our demo tunes (filter sweeps, sync, ring, PWM, a $D418 sample) and two HVSC tunes (one with two SIDs). */
 const TUNES: [string, () => Uint8Array][] = [
   ['tone test tune', toneTune],
   ['korobeiniki', () => new Uint8Array(readFileSync(join(tuneDir, 'korobeiniki.sid')))],
@@ -16,6 +16,10 @@ const TUNES: [string, () => Uint8Array][] = [
   [
     'Commando (HVSC)',
     () => new Uint8Array(readFileSync(join(hvsc, 'MUSICIANS/H/Hubbard_Rob/Commando.sid'))),
+  ],
+  [
+    'Voice_2SID (two SIDs)',
+    () => new Uint8Array(readFileSync(join(hvsc, 'MUSICIANS/J/JCH/Voice_2SID.sid'))),
   ],
 ];
 
@@ -126,6 +130,10 @@ describe("seek, seekMode 'fast' (the default)", () => {
       (p) => {
         p.render(new Int16Array(44_100));
         p.seek(3); // forwards from the current position
+      },
+      (p) => {
+        p.render(new Int16Array(Math.round(2.899 * 44_100)));
+        p.seek(3); // forwards from just before the settling starts (rendered, not skipped)
       },
       (p) => {
         p.render(new Int16Array(Math.round(2.95 * 44_100)));

@@ -405,8 +405,8 @@ export class SidPlayer {
 
   /** The complete player state (machine, SIDs, resamplers, position) as bytes. */
   snapshot(): Uint8Array {
-    // Sized from the last snapshot (sizes vary only by a few filter-history samples): no regrowth.
-    const w = new StateWriter(this.snapshotBytes + 1024);
+    // Sized from the last snapshot plus room for the few filter-history samples by which sizes vary.
+    const w = new StateWriter(this.snapshotBytes + 4096);
     w.u32(SNAPSHOT_MAGIC);
     w.u8(SNAPSHOT_VERSION);
     w.u8(this.sidCount);

@@ -14,6 +14,7 @@ export class StateWriter {
     this.view = new DataView(this.buffer.buffer);
   }
 
+  /** Claims `bytes` bytes and returns their offset; call it before touching `buffer`/`view`, which it may replace. */
   private reserve(bytes: number): number {
     const at = this.length;
     if (at + bytes > this.buffer.length) {
@@ -28,27 +29,32 @@ export class StateWriter {
 
   /** Writes an unsigned byte. */
   u8(value: number): void {
-    this.view.setUint8(this.reserve(1), value);
+    const at = this.reserve(1);
+    this.view.setUint8(at, value);
   }
 
   /** Writes an unsigned 16-bit integer. */
   u16(value: number): void {
-    this.view.setUint16(this.reserve(2), value, true);
+    const at = this.reserve(2);
+    this.view.setUint16(at, value, true);
   }
 
   /** Writes an unsigned 32-bit integer. */
   u32(value: number): void {
-    this.view.setUint32(this.reserve(4), value >>> 0, true);
+    const at = this.reserve(4);
+    this.view.setUint32(at, value >>> 0, true);
   }
 
   /** Writes a signed 32-bit integer. */
   i32(value: number): void {
-    this.view.setInt32(this.reserve(4), value | 0, true);
+    const at = this.reserve(4);
+    this.view.setInt32(at, value | 0, true);
   }
 
   /** Writes a double (use for cycle counters beyond 2^32 and for floating state). */
   f64(value: number): void {
-    this.view.setFloat64(this.reserve(8), value, true);
+    const at = this.reserve(8);
+    this.view.setFloat64(at, value, true);
   }
 
   /** Writes a boolean as one byte. */
@@ -59,7 +65,9 @@ export class StateWriter {
   /** Writes a length-prefixed byte array. */
   bytes(data: Uint8Array): void {
     this.u32(data.length);
-    this.buffer.set(data, this.reserve(data.length));
+    // Reserve first: it may replace the buffer, and `set` must go to the new one.
+    const at = this.reserve(data.length);
+    this.buffer.set(data, at);
   }
 
   /** Writes a length-prefixed Float64Array. */
