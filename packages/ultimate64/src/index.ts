@@ -79,6 +79,7 @@ export type { SenderStats } from './simulator/udp-stream-sender.js';
 export type { CaptureVideoFrameOptions } from './video/capture-video-frame.js';
 export { captureVideoFrame } from './video/capture-video-frame.js';
 export { encodePng } from './video/png-encoder.js';
+export { saveFramePng } from './video/save-frame-png.js';
 export { VIC_PALETTE, vicIndicesToRgba } from './video/vic-palette.js';
 export type { VideoFrame } from './video/video-frame-assembler.js';
 export { VideoFrameAssembler } from './video/video-frame-assembler.js';
