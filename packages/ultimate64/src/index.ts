@@ -9,7 +9,7 @@ export type {
   ListenAddress,
   ReceiverCounters,
 } from './capture/audio-stream-receiver.js';
-export { AudioStreamReceiver, isMulticast } from './capture/audio-stream-receiver.js';
+export { AudioStreamReceiver } from './capture/audio-stream-receiver.js';
 export type { CaptureAudioOptions, CaptureResult } from './capture/capture-audio.js';
 export { captureAudio } from './capture/capture-audio.js';
 export type { CaptureSidOptions } from './capture/capture-sid-on-device.js';
@@ -63,6 +63,7 @@ export {
   NTSC_AUDIO_RATE,
   PAL_AUDIO_RATE,
 } from './protocol/audio-stream-format.js';
+export { isMulticast } from './protocol/multicast.js';
 export { DEFAULT_STREAM_PORTS } from './protocol/stream-ports.js';
 export type { VideoGeometry, VideoPacketHeader } from './protocol/video-stream-format.js';
 export {
