@@ -12,7 +12,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AUDIO_FRAMES_PER_PACKET, captureAudio, PAL_AUDIO_RATE } from '../src/index.js';
+import {
+  AUDIO_FRAMES_PER_PACKET,
+  AUDIO_PACKET_BYTES,
+  captureAudio,
+  PAL_AUDIO_RATE,
+  PacketSequencer,
+  StereoResampler,
+} from '../src/index.js';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string' }, rates: { type: 'string' } },
@@ -57,9 +64,16 @@ async function runAt(rate: number, dir: string) {
   const packets = Math.round(rate * wallSeconds);
   const seconds =
     Math.floor((((packets - 40) * AUDIO_FRAMES_PER_PACKET) / PAL_AUDIO_RATE) * 100) / 100;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
+  let cpu0 = process.cpuUsage();
+  let t0 = 0;
   const { stats } = await captureAudio({
+    // The clock starts at the first packet: spawning the sender is not part of the capture.
+    onPcm: () => {
+      if (t0 === 0) {
+        t0 = performance.now();
+        cpu0 = process.cpuUsage();
+      }
+    },
     seconds,
     listen: { host: '127.0.0.1', port: 0 },
     firstSequence: 0,
@@ -84,12 +98,33 @@ async function runAt(rate: number, dir: string) {
   };
 }
 
+/** The processing alone (sequencer + resampler), no sockets: CPU per packet. */
+function pipelineOnly(packets: number) {
+  const datagram = new Uint8Array(AUDIO_PACKET_BYTES);
+  for (let i = 2; i < datagram.length; i++) datagram[i] = (i * 131) & 0xff;
+  const resampler = new StereoResampler({ inputRate: PAL_AUDIO_RATE, outputRate: 44_100 });
+  const out = new Int16Array(resampler.maxOutput(AUDIO_FRAMES_PER_PACKET) * 2);
+  const sequencer = new PacketSequencer(
+    (_i, frames) => resampler.process(frames, 0, AUDIO_FRAMES_PER_PACKET, out, 0),
+    { firstSequence: 0 },
+  );
+  const cpu0 = process.cpuUsage();
+  for (let n = 0; n < packets; n++) sequencer.push(n & 0xffff, datagram, 2);
+  const cpu = process.cpuUsage(cpu0);
+  return (cpu.user + cpu.system) / packets;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'u64-bench-'));
 try {
   console.log(
     `capture path benchmark: ${wallSeconds} s per rate, ${cpus().length} cores, load ${loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
+  );
+  pipelineOnly(5000); // warm-up
+  const micros = pipelineOnly(50_000);
+  console.log(
+    `sequencer + resampler alone: ${micros.toFixed(1)} CPU µs/packet = ${Math.round(1e6 / micros)} packets/s per core (${(1e6 / micros / 250).toFixed(0)}× the device)`,
   );
   console.log('rate/s  packets  lost  achieved/s  CPU %  CPU µs/packet');
   let best = 0;
