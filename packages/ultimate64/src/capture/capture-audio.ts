@@ -120,6 +120,7 @@ export async function captureAudio(options: CaptureAudioOptions): Promise<Captur
       reordered: c?.reordered ?? 0,
       duplicated: c?.duplicated ?? 0,
       late: c?.late ?? 0,
+      resyncs: c?.resyncs ?? 0,
       malformed: c?.malformed ?? 0,
       foreign: c?.foreign ?? 0,
       streamRate,

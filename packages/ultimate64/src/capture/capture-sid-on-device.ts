@@ -32,6 +32,8 @@ export interface CaptureSidOptions {
   onPcm?: (pcm: Int16Array) => void;
   /** Jitter window in packets. Default 32. */
   window?: number;
+  /** Give up after this long without packets. Default 3,000 ms. */
+  idleTimeoutMs?: number;
   /** Per-request REST timeout. */
   timeoutMs?: number;
   /** Logs REST requests. */
@@ -70,6 +72,7 @@ export async function captureSidOnDevice(options: CaptureSidOptions): Promise<Ca
       sampleRate: options.sampleRate,
       maxLoss: options.maxLoss,
       window: options.window,
+      idleTimeoutMs: options.idleTimeoutMs,
       firstSequence: 0,
       wavPath: options.wavPath,
       onPcm: options.onPcm,
