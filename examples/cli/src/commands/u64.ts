@@ -131,6 +131,7 @@ async function capture(args: string[]): Promise<void> {
     const { stats } = await captureSidOnDevice({
       host,
       password: stringOption(values.password, 'password'),
+      timeoutMs: intOption(values.timeout, 'timeout', 100, 120_000, 5000),
       sid,
       ...(song ? { song } : {}),
       seconds,
