@@ -106,7 +106,7 @@ describe('sidflow u64', () => {
   });
 
   it('plays a tune and resets the machine', () => {
-    const play = sidflow('u64', 'play', '--host', host, tune, '--song', '1');
+    const play = sidflow('u64', 'play', '--host', host, '--timeout', '30000', tune, '--song', '1');
     expect(play.code, play.stderr).toBe(0);
     expect(play.stdout).toContain('playing');
     expect(sidflow('u64', 'reset', '--host', host).code).toBe(0);
@@ -119,6 +119,8 @@ describe('sidflow u64', () => {
       'capture',
       '--host',
       host,
+      '--timeout',
+      '30000',
       '--sid',
       tune,
       '--seconds',
@@ -150,6 +152,8 @@ describe('sidflow u64', () => {
       'capture',
       '--host',
       lockedLossy,
+      '--timeout',
+      '30000',
       '--password',
       'pw',
       '--sid',

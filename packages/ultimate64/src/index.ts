@@ -9,7 +9,7 @@ export type {
   ListenAddress,
   ReceiverCounters,
 } from './capture/audio-stream-receiver.js';
-export { AudioStreamReceiver, isMulticast } from './capture/audio-stream-receiver.js';
+export { AudioStreamReceiver } from './capture/audio-stream-receiver.js';
 export type { CaptureAudioOptions, CaptureResult } from './capture/capture-audio.js';
 export { captureAudio } from './capture/capture-audio.js';
 export type { CaptureSidOptions } from './capture/capture-sid-on-device.js';
@@ -63,6 +63,7 @@ export {
   NTSC_AUDIO_RATE,
   PAL_AUDIO_RATE,
 } from './protocol/audio-stream-format.js';
+export { isMulticast } from './protocol/multicast.js';
 export { DEFAULT_STREAM_PORTS } from './protocol/stream-ports.js';
 export type { VideoGeometry, VideoPacketHeader } from './protocol/video-stream-format.js';
 export {
@@ -79,6 +80,7 @@ export type { SenderStats } from './simulator/udp-stream-sender.js';
 export type { CaptureVideoFrameOptions } from './video/capture-video-frame.js';
 export { captureVideoFrame } from './video/capture-video-frame.js';
 export { encodePng } from './video/png-encoder.js';
+export { saveFramePng } from './video/save-frame-png.js';
 export { VIC_PALETTE, vicIndicesToRgba } from './video/vic-palette.js';
 export type { VideoFrame } from './video/video-frame-assembler.js';
 export { VideoFrameAssembler } from './video/video-frame-assembler.js';

@@ -73,6 +73,27 @@ describe('PacketSequencer', () => {
     expect(seq.counters.lost).toBe(1);
   });
 
+  it('ignores a lone packet with far-off numbering', () => {
+    const { out, push, seq } = collect({ firstSequence: 0, window: 4 });
+    for (let s = 0; s < 5; s++) push(s);
+    push(20_000);
+    for (let s = 5; s < 10; s++) push(s);
+    expect(out.map((p) => p.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(seq.counters).toMatchObject({ late: 1, lost: 0, resyncs: 0 });
+  });
+
+  it('re-locks when the numbering restarts for good, keeping the timeline contiguous', () => {
+    const { out, push, seq } = collect({ firstSequence: 0, window: 4 });
+    for (let s = 0; s < 10; s++) push(s);
+    for (let k = 0; k < 20; k++) push(30_000 + k, 1000 + k);
+    expect(seq.counters).toMatchObject({ resyncs: 1, late: 7, lost: 0 });
+    expect(out.map((p) => p.index)).toEqual(Array.from({ length: 23 }, (_, i) => i));
+    // The eighth stray re-locks: packets 7 … 19 of the new numbering land on 10 … 22.
+    expect(out.slice(10).map((p) => p.first)).toEqual(
+      Array.from({ length: 13 }, (_, i) => 1007 + i),
+    );
+  });
+
   it('flushes what it holds, filling to a given index', () => {
     const { out, push, seq } = collect({ firstSequence: 0, window: 100 });
     push(0);

@@ -42,17 +42,35 @@ describe('StereoResampler', () => {
     expect(10 * Math.log10(err / ref)).toBeLessThan(-60);
   });
 
+  it('interpolates coefficients for a small table, close to the fine table', () => {
+    const input = tone(47_983, 5000, 20_000);
+    const fine = run(new StereoResampler({ inputRate: 47_983, outputRate: 44_100 }), input, 192);
+    const small = run(
+      new StereoResampler({ inputRate: 47_983, outputRate: 44_100, phases: 256 }),
+      input,
+      192,
+    );
+    let worst = 0;
+    for (let i = 0; i < fine.length; i++) worst = Math.max(worst, Math.abs(fine[i] - small[i]));
+    expect(worst).toBeLessThanOrEqual(8);
+  });
+
   it('gives the same samples however the input is split', () => {
     const input = tone(47_983, 3000, 20_000);
     const a = run(new StereoResampler({ inputRate: 47_983, outputRate: 44_100 }), input, 192);
     const b = run(new StereoResampler({ inputRate: 47_983, outputRate: 44_100 }), input, 7000);
-    expect(b).toEqual(a);
+    expect(b.length).toBe(a.length);
+    expect(
+      Buffer.from(b.buffer, b.byteOffset, b.byteLength).equals(
+        Buffer.from(a.buffer, a.byteOffset, a.byteLength),
+      ),
+    ).toBe(true);
   });
 
   it('keeps a constant constant and passes 18 kHz nearly untouched', () => {
     const dc = new Int16Array(20_000).fill(1234);
     const out = run(new StereoResampler({ inputRate: 47_983, outputRate: 44_100 }), dc, 512);
-    for (let i = 200; i < out.length - 200; i++) expect(out[i]).toBe(1234);
+    expect(out.subarray(200, out.length - 200).every((v) => v === 1234)).toBe(true);
     const hf = run(
       new StereoResampler({ inputRate: 47_983, outputRate: 44_100 }),
       tone(47_983, 18_000, 20_000, 10_000),

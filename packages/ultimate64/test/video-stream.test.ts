@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   captureVideoFrame,
   encodePng,
   readVideoHeader,
+  saveFramePng,
   startSimulator,
   Ultimate64Client,
   type Ultimate64Simulator,
@@ -104,5 +108,14 @@ describe('video stream', () => {
     expect([png.width, png.height]).toEqual([384, 272]);
     expect(Buffer.from(png.rgba).equals(Buffer.from(rgba))).toBe(true);
     expect([...vicIndicesToRgba(new Uint8Array([1]))]).toEqual([255, 255, 255, 255]);
+    const dir = mkdtempSync(join(tmpdir(), 'u64-png-'));
+    try {
+      await saveFramePng(frame, join(dir, 'frame.png'));
+      expect(
+        Buffer.from(decodePng(readFileSync(join(dir, 'frame.png'))).rgba).equals(Buffer.from(rgba)),
+      ).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

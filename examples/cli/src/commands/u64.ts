@@ -8,10 +8,10 @@ import {
 import { intOption, numberOption, parseCommand, stringOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
-/** Usage lines of `sidflow u64`. */
+/** Usage lines of `sidflow u64` (every device command also takes `--timeout MS`). */
 export const U64_USAGE = [
-  'sidflow u64 simulate --http 127.0.0.1:PORT [--password PW] [--loss R] [--burst-loss R] [--reorder R] [--duplicate R] [--jitter MS] [--speed X] [--ntsc]',
-  'sidflow u64 capture --host HOST:PORT [--password PW] --sid FILE.sid [--song N] --seconds S --listen IP:UDPPORT --out FILE.wav [--max-loss R]',
+  'sidflow u64 simulate --http 127.0.0.1:PORT [--password PW] [--loss R] [--burst-loss R] [--reorder R] [--duplicate R] [--jitter MS] [--speed X] [--loop-seconds S] [--seed N] [--ntsc]',
+  'sidflow u64 capture --host HOST:PORT [--password PW] --sid FILE.sid [--song N] --seconds S --listen IP:UDPPORT --out FILE.wav [--max-loss R] [--rate R] [--ntsc]',
   'sidflow u64 info --host HOST:PORT [--password PW]',
   'sidflow u64 play --host HOST:PORT [--password PW] FILE.sid [--song N]',
   'sidflow u64 reset --host HOST:PORT [--password PW]',
@@ -131,6 +131,7 @@ async function capture(args: string[]): Promise<void> {
     const { stats } = await captureSidOnDevice({
       host,
       password: stringOption(values.password, 'password'),
+      timeoutMs: intOption(values.timeout, 'timeout', 100, 120_000, 5000),
       sid,
       ...(song ? { song } : {}),
       seconds,

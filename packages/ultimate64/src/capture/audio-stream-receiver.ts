@@ -2,6 +2,7 @@ import { createSocket, type RemoteInfo, type Socket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { SocketError } from '../errors.js';
 import { AUDIO_PACKET_BYTES } from '../protocol/audio-stream-format.js';
+import { isMulticast } from '../protocol/multicast.js';
 import { DEFAULT_STREAM_PORTS } from '../protocol/stream-ports.js';
 import {
   type PacketConsumer,
@@ -16,6 +17,8 @@ export interface ListenAddress {
   host?: string;
   /** UDP port. Default the stream's default port (audio 11001); 0 picks a free one. */
   port?: number;
+  /** Local interface address to join a multicast group on. Default: the system's choice. */
+  multicastInterface?: string;
 }
 
 /** Options of {@link AudioStreamReceiver.open}. */
@@ -38,12 +41,6 @@ export interface ReceiverCounters extends SequencerCounters {
   malformed: number;
   /** Datagrams from another sender than the stream's. */
   foreign: number;
-}
-
-/** True for an IPv4 multicast address (224.0.0.0–239.255.255.255). */
-export function isMulticast(host: string): boolean {
-  const first = Number(host.split('.')[0]);
-  return /^\d+\.\d+\.\d+\.\d+$/.test(host) && first >= 224 && first <= 239;
 }
 
 /**
@@ -87,7 +84,7 @@ export class AudioStreamReceiver {
           resolve();
         });
       });
-      if (multicast) socket.addMembership(host);
+      if (multicast) socket.addMembership(host, options.listen?.multicastInterface);
     } catch (error) {
       socket.close();
       throw new SocketError(`bind UDP ${host}:${port}`, (error as Error).message, { cause: error });

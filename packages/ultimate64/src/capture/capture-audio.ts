@@ -100,6 +100,8 @@ export async function captureAudio(options: CaptureAudioOptions): Promise<Captur
       else resolve();
     };
   });
+  // Settled early (e.g. cancelled while the stream is being set up) is handled where it is awaited.
+  finished.catch(() => {});
 
   const emit = (from: number, count: number) => {
     if (count === 0) return;
@@ -118,6 +120,7 @@ export async function captureAudio(options: CaptureAudioOptions): Promise<Captur
       reordered: c?.reordered ?? 0,
       duplicated: c?.duplicated ?? 0,
       late: c?.late ?? 0,
+      resyncs: c?.resyncs ?? 0,
       malformed: c?.malformed ?? 0,
       foreign: c?.foreign ?? 0,
       streamRate,
@@ -167,11 +170,13 @@ export async function captureAudio(options: CaptureAudioOptions): Promise<Captur
       onWarning: options.onWarning,
       onPacket,
     });
+    // The idle clock starts once the stream has been asked for.
+    await options.onListening?.(receiver.address);
     const rx = receiver;
-    let lastSeen = performance.now();
+    const askedAt = performance.now();
     idleTimer = setInterval(
       () => {
-        const last = Math.max(lastSeen, rx.lastPacketAt);
+        const last = Math.max(askedAt, rx.lastPacketAt);
         if (performance.now() - last < idleTimeoutMs) return;
         if (rx.counters.received === 0) {
           finishCapture(new CaptureStalledError('audio', idleTimeoutMs, 0));
@@ -184,8 +189,6 @@ export async function captureAudio(options: CaptureAudioOptions): Promise<Captur
       },
       Math.min(250, idleTimeoutMs),
     );
-    await options.onListening?.(receiver.address);
-    lastSeen = performance.now();
     await finished;
     receiver.close();
     if (wav) await wav.finish();

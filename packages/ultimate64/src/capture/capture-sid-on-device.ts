@@ -1,7 +1,8 @@
 import type { RequestLog } from '../client/rest-types.js';
 import { Ultimate64Client } from '../client/ultimate64-client.js';
 import { audioRateFor } from '../protocol/audio-stream-format.js';
-import { isMulticast, type ListenAddress } from './audio-stream-receiver.js';
+import { isMulticast } from '../protocol/multicast.js';
+import type { ListenAddress } from './audio-stream-receiver.js';
 import { type CaptureResult, captureAudio } from './capture-audio.js';
 import { localAddressToward } from './local-address.js';
 
@@ -31,6 +32,8 @@ export interface CaptureSidOptions {
   onPcm?: (pcm: Int16Array) => void;
   /** Jitter window in packets. Default 32. */
   window?: number;
+  /** Give up after this long without packets. Default 3,000 ms. */
+  idleTimeoutMs?: number;
   /** Per-request REST timeout. */
   timeoutMs?: number;
   /** Logs REST requests. */
@@ -62,12 +65,14 @@ export async function captureSidOnDevice(options: CaptureSidOptions): Promise<Ca
     return await captureAudio({
       seconds: options.seconds,
       listen: options.listen,
-      // Multicast packets come from the device too; on loopback tests the device is 127.0.0.1.
-      source: isMulticast(deviceHost) ? undefined : await resolveSource(deviceHost),
+      // A multicast stream may leave the device by another route than its REST answers,
+      // so only unicast is filtered by sender address (the receiver still locks onto one sender).
+      source: isMulticast(options.listen?.host ?? '') ? undefined : await resolveSource(deviceHost),
       streamRate: audioRateFor(options.video ?? 'PAL'),
       sampleRate: options.sampleRate,
       maxLoss: options.maxLoss,
       window: options.window,
+      idleTimeoutMs: options.idleTimeoutMs,
       firstSequence: 0,
       wavPath: options.wavPath,
       onPcm: options.onPcm,

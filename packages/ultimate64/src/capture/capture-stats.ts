@@ -14,6 +14,8 @@ export interface CaptureStats {
   duplicated: number;
   /** Packets that came after their slot was filled (dropped). */
   late: number;
+  /** Times the sequence numbering jumped for good and the capture re-locked onto it. */
+  resyncs: number;
   /** Datagrams of the wrong size. */
   malformed: number;
   /** Datagrams from other senders. */

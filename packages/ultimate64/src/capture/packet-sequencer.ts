@@ -14,6 +14,11 @@ export interface SequencerCounters {
   late: number;
   /** Packets released in order (received + lost). */
   released: number;
+  /**
+   * Times the numbering jumped for good (e.g. the stream was restarted) and the
+   * sequencer re-locked onto it; the packets seen while deciding count as late.
+   */
+  resyncs: number;
 }
 
 /** Options of {@link PacketSequencer}. */
@@ -33,6 +38,10 @@ export interface PacketSequencerOptions {
 export type PacketConsumer = (index: number, frames: Int16Array, filled: boolean) => void;
 
 const HISTORY = 4096;
+/** A jump ahead larger than this (4 s at 250 packets/s) is not a gap to fill but a new numbering. */
+const MAX_GAP = 1024;
+/** Consecutive packets outside every window before the sequencer re-locks onto their numbering. */
+const RESYNC_AFTER = 8;
 const SAMPLES = AUDIO_FRAMES_PER_PACKET * 2;
 
 /**
@@ -51,6 +60,7 @@ export class PacketSequencer {
     duplicated: 0,
     late: 0,
     released: 0,
+    resyncs: 0,
   };
   private readonly window: number;
   private readonly mask: number;
@@ -63,6 +73,10 @@ export class PacketSequencer {
   private highest = -1;
   private lastLeft = 0;
   private lastRight = 0;
+  /** Added to incoming sequence numbers since the last re-lock. */
+  private shift = 0;
+  /** Consecutive packets that fit no window. */
+  private strays = 0;
 
   /**
    * @param consumer - called for every packet in order
@@ -104,16 +118,27 @@ export class PacketSequencer {
       this.next = sequence;
       this.highest = sequence - 1;
     }
-    const reference = Math.max(this.highest, this.next);
-    const diff = ((sequence - (reference & 0xffff) + 0x8000) & 0xffff) - 0x8000;
-    const index = reference + diff;
     const counters = this.counters;
+    let index = this.unwrap(sequence);
+    if (index - this.next > MAX_GAP || this.next - index > HISTORY) {
+      // Numbering that fits nowhere: a stray, or the stream restarted. Several in a
+      // row mean the latter: continue the timeline right after what we hold.
+      if (++this.strays < RESYNC_AFTER) {
+        counters.late++;
+        return;
+      }
+      const target = Math.max(this.highest + 1, this.next);
+      this.shift = (this.shift + target - index) & 0xffff;
+      index = target;
+      counters.resyncs++;
+    }
     if (index < this.next) {
       if (this.next - index <= HISTORY && this.history[index % HISTORY] === 1)
         counters.duplicated++;
       else counters.late++;
       return;
     }
+    this.strays = 0;
     // Far ahead of the window: give up on everything it skipped beyond the window.
     while (index - this.next > this.mask) this.releaseOne();
     const slot = index & this.mask;
@@ -131,6 +156,13 @@ export class PacketSequencer {
     if (index < this.highest) counters.reordered++;
     else this.highest = index;
     this.drain();
+  }
+
+  /** Absolute index of a sequence number, relative to where the stream is now. */
+  private unwrap(sequence: number): number {
+    const reference = Math.max(this.highest, this.next);
+    const seq = (sequence + this.shift) & 0xffff;
+    return reference + (((seq - (reference & 0xffff) + 0x8000) & 0xffff) - 0x8000);
   }
 
   /** Releases held packets, filling the missing ones, up to and including `until` (default: the highest received). */

@@ -41,6 +41,8 @@ export interface SimulatorOptions extends StreamFaults {
   video?: 'PAL' | 'NTSC';
   /** Render only this many seconds of a played tune and repeat them (cheap long streams). */
   loopSeconds?: number;
+  /** Local address the streams send multicast from (e.g. `127.0.0.1` to keep tests on loopback). */
+  multicastInterface?: string;
   /** Files on the simulated device's storage, by absolute path (e.g. `/USB0/tune.sid`). */
   files?: Record<string, Uint8Array>;
 }
@@ -632,8 +634,13 @@ class SimulatedDevice implements Ultimate64Simulator {
     }
     if (stream === 'audio') {
       const interval = (1000 * AUDIO_FRAMES_PER_PACKET) / this.audioRate / this.speed;
-      const sender = new UdpStreamSender(host, port, interval, this.faults, (n) =>
-        this.audioPacket(n),
+      const sender = new UdpStreamSender(
+        host,
+        port,
+        interval,
+        this.faults,
+        (n) => this.audioPacket(n),
+        this.options.multicastInterface,
       );
       this.audioSender = sender;
       this.audioStats = sender.stats;
@@ -643,8 +650,13 @@ class SimulatedDevice implements Ultimate64Simulator {
     const geometry = this.options.video === 'NTSC' ? NTSC_VIDEO : PAL_VIDEO;
     const perFrame = geometry.height / VIDEO_LINES_PER_PACKET;
     const interval = 1000 / (geometry.frameRate * perFrame) / this.speed;
-    const sender = new UdpStreamSender(host, port, interval, this.faults, (n) =>
-      this.videoPacket(n, perFrame),
+    const sender = new UdpStreamSender(
+      host,
+      port,
+      interval,
+      this.faults,
+      (n) => this.videoPacket(n, perFrame),
+      this.options.multicastInterface,
     );
     this.videoSender = sender;
     this.videoStats = sender.stats;

@@ -32,7 +32,8 @@ export class PacedLoop {
     this.running = true;
     this.start = performance.now();
     this.count = 0;
-    this.tick();
+    // First packet on the next turn, so a REST handler that starts a stream answers first.
+    this.timer = setImmediate(this.tick);
   }
 
   /** Stops; no emit happens after this returns. */

@@ -1,5 +1,6 @@
 import { createSocket, type Socket } from 'node:dgram';
 import { isIPv6 } from 'node:net';
+import { isMulticast } from '../protocol/multicast.js';
 import { FaultInjector, type StreamFaults } from './fault-injector.js';
 import { PacedLoop } from './paced-loop.js';
 
@@ -37,6 +38,7 @@ export class UdpStreamSender {
    * @param intervalMs - time between packets (already divided by the speed factor)
    * @param faults - fault rates
    * @param produce - builds packet `n`
+   * @param multicastInterface - local address to send multicast from (default: the system's choice)
    */
   constructor(
     private readonly host: string,
@@ -44,13 +46,22 @@ export class UdpStreamSender {
     intervalMs: number,
     faults: StreamFaults,
     private readonly produce: (n: number) => Buffer,
+    multicastInterface?: string,
   ) {
     this.faults = new FaultInjector(faults);
     this.socket = createSocket(isIPv6(host) ? 'udp6' : 'udp4');
     // A receiver that is gone (ICMP port unreachable) must not kill the device.
     this.socket.on('error', () => {});
     this.loop = new PacedLoop(intervalMs, (n) => this.emit(n));
-    this.loop.startNow();
+    if (multicastInterface && isMulticast(host)) {
+      this.socket.bind(0, () => {
+        if (this.closed) return;
+        this.socket.setMulticastInterface(multicastInterface);
+        this.loop.startNow();
+      });
+    } else {
+      this.loop.startNow();
+    }
   }
 
   /** Stops sending and closes the socket. */
