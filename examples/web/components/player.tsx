@@ -34,6 +34,12 @@ interface Audio {
 
 const SEEK_MAX_SECONDS = 300;
 
+/** The adapters the page registers, in the order offered. */
+const ADAPTERS = [
+  { id: 'worklet', label: 'Engine in the browser' },
+  { id: 'stream', label: 'Server render (WAV stream)' },
+] as const;
+
 function sourceOf(choice: TuneChoice): PlaybackSource {
   if (choice.kind === 'file') return { bytes: choice.bytes, name: choice.name };
   return { url: `/api/tunes/${choice.tune.id}`, name: choice.tune.title, id: choice.tune.id };
@@ -73,33 +79,58 @@ export function Player({
     return () => {
       const audio = audioRef.current;
       audioRef.current = null;
-      // Disposing the service disposes its adapters, which close the AudioContext they made.
-      if (audio) void audio.service.dispose();
+      if (audio) void audio.service.dispose().then(() => audio.context.close());
     };
   }, []);
 
-  /** Builds the adapters and the facade once, on the first user action (browsers start audio only after one). */
+  /**
+   * Builds the audio graph, the adapters and the facade once, on the first
+   * user action (browsers start audio only after one). The page owns the
+   * AudioContext so both adapters play into it and one AnalyserNode taps
+   * whatever reaches the speakers.
+   */
   const ensureAudio = useCallback(async (): Promise<Audio> => {
     if (audioRef.current) return audioRef.current;
     // Loaded on the first click, so the page is interactive before the engine's code arrives.
-    const [{ createPlaybackService }, { createWorkletAdapter }] = await Promise.all([
-      import('@sidflow/playback'),
-      import('@sidflow/playback/worklet'),
-    ]);
+    const [{ createPlaybackService }, { createWorkletAdapter }, { createStreamAdapter }] =
+      await Promise.all([
+        import('@sidflow/playback'),
+        import('@sidflow/playback/worklet'),
+        import('@sidflow/playback/stream'),
+      ]);
     if (audioRef.current) return audioRef.current;
+    const context = new AudioContext({ latencyHint: 'playback' });
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
     const worklet = createWorkletAdapter({
+      audioContext: context,
       processorUrl: '/sidflow-worklet.js',
       workerUrl: '/sidflow-render-worker.js',
     });
-    // A tap after the adapter's output: the level meter reads what reaches the speakers.
-    const analyser = worklet.audioContext.createAnalyser();
-    analyser.fftSize = 2048;
     worklet.outputNode.connect(analyser);
-    const service = createPlaybackService({ adapters: [worklet], preference: 'software-only' });
+    let streamSource: MediaElementAudioSourceNode | null = null;
+    const stream = createStreamAdapter({
+      formats: ['wav'],
+      // Route each media element through the page's graph so the meter hears it too.
+      createMedia: () => {
+        const media = document.createElement('audio');
+        streamSource?.disconnect();
+        streamSource = context.createMediaElementSource(media);
+        streamSource.connect(context.destination);
+        streamSource.connect(analyser);
+        return media;
+      },
+    });
+    const service = createPlaybackService({
+      adapters: [worklet, stream],
+      preference: 'software-only',
+    });
     service.on('state', ({ state }) => {
       setState(state);
       setActiveAdapter(service.activeAdapter);
       setRenderPath(service.renderPath);
+      // Nothing keeps the audio thread busy once playback is over (Stop does the same).
+      if (state === 'ended' || state === 'error') void context.suspend();
     });
     service.on('position', ({ seconds }) => setPosition(seconds));
     service.on('error', ({ error }) => setError(error.message));
@@ -111,8 +142,7 @@ export function Player({
     service.on('registers', (frame) => {
       if (frame.sid === 0) registers.publish(frame.registers);
     });
-    void service.availability().then(setAdapters);
-    audioRef.current = { context: worklet.audioContext, analyser, service };
+    audioRef.current = { context, analyser, service };
     setAnalyser(analyser);
     return audioRef.current;
   }, [registers]);
@@ -140,7 +170,9 @@ export function Player({
           song,
         });
         setActiveAdapter(service.activeAdapter);
+        void service.availability().then(setAdapters);
         if (options.at) await service.seek(options.at);
+        await context.resume();
         await service.play();
       } catch (error) {
         setError(messageOf(error));
@@ -150,10 +182,11 @@ export function Player({
   );
 
   const act = useCallback(async (action: (service: PlaybackService) => unknown) => {
-    const service = audioRef.current?.service;
-    if (!service) return;
+    const audio = audioRef.current;
+    if (!audio) return;
     try {
-      await action(service);
+      await audio.context.resume();
+      await action(audio.service);
     } catch (error) {
       setError(messageOf(error));
     }
@@ -225,7 +258,12 @@ export function Player({
             className="control"
             data-testid="stop"
             disabled={!canControl}
-            onClick={() => act((s) => s.stop())}
+            onClick={() =>
+              act(async (s) => {
+                await s.stop();
+                await audioRef.current?.context.suspend();
+              })
+            }
           >
             Stop
           </button>
@@ -254,15 +292,15 @@ export function Player({
               value={adapterId}
               onChange={(e) => changeAdapter(e.currentTarget.value)}
             >
-              {(adapters.length > 0
-                ? adapters
-                : [{ id: 'worklet', available: true, reason: '' }]
-              ).map((a) => (
-                <option key={a.id} value={a.id} disabled={!a.available} title={a.reason}>
-                  {a.id}
-                  {a.available ? '' : ' (unavailable)'}
-                </option>
-              ))}
+              {ADAPTERS.map(({ id, label }) => {
+                const status = adapters.find((a) => a.id === id);
+                return (
+                  <option key={id} value={id} title={status?.reason}>
+                    {label}
+                    {status && !status.available ? ' (unavailable for this tune)' : ''}
+                  </option>
+                );
+              })}
             </select>
           </label>
         </div>
@@ -337,6 +375,11 @@ export function Player({
           </label>
         </div>
         <VoiceRoll feed={registers} muted={muted} />
+        {activeAdapter === 'stream' && (
+          <p className="muted">
+            A rendered stream carries no register data, so the voices stand still.
+          </p>
+        )}
         <LevelMeter analyser={analyser} />
         <p
           className="muted"

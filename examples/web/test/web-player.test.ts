@@ -153,10 +153,36 @@ describe('the player page in Chromium', () => {
       );
       await waitForState(page, 'playing');
       expect(await status(page, 'song')).toBe('4');
-      // Back near the start of song 4, not still at 10 s of song 3.
+      // Back near the start of song 4, not still past 30 s of song 3.
       expect(await position(page)).toBeLessThan(5);
       const afterChange = await levels(page, 1_500);
       expect(Math.max(...afterChange)).toBeGreaterThan(0.05);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('switches adapters at runtime and keeps playing where it was', async () => {
+    const page = await openPlayer(true);
+    try {
+      await page.click('[data-tune-id="demo/minuet-in-g.sid"]');
+      await waitForState(page, 'playing');
+      expect(await status(page, 'adapter')).toBe('worklet');
+      await waitForPosition(page, 1.5, 60);
+
+      await page.selectOption('[data-testid=adapter]', 'stream');
+      await page.waitForSelector('[data-testid=status][data-adapter=stream][data-state=playing]');
+      expect(await status(page, 'render-path')).toBe('wav');
+      // The server's engine render picks up near where the browser's engine was.
+      expect(await position(page)).toBeGreaterThan(1);
+      expect(audibleShare(await levels(page, 1_500))).toBeGreaterThan(0.5);
+
+      await page.selectOption('[data-testid=adapter]', 'worklet');
+      await page.waitForSelector('[data-testid=status][data-adapter=worklet][data-state=playing]');
+      expect(await status(page, 'render-path')).toBe('shared-ring');
+      expect(audibleShare(await levels(page, 1_500))).toBeGreaterThan(0.5);
+      expect(await page.$('[data-testid=error]')).toBeNull();
+      expect(pageErrors.get(page)).toEqual([]);
     } finally {
       await page.close();
     }
