@@ -21,6 +21,12 @@ interface Listened {
   stats: { mainThreadMs: number; messages: number };
 }
 
+/** What page-entry.ts puts on the page. */
+interface PageApi {
+  listen(config: object): Promise<Listened>;
+  runCase(name: string, config: object): Promise<string | null>;
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'sidflow-worklet-test-'));
 let browser: Browser;
 
@@ -80,7 +86,10 @@ for (const isolated of [true, false]) {
       it(`contract: ${c.name}`, async () => {
         const problem = await page.evaluate(
           ([name, renderPath]) =>
-            (globalThis as any).sidflowTest.runCase(name, { adapter: 'worklet', renderPath }),
+            (globalThis as unknown as { sidflowTest: PageApi }).sidflowTest.runCase(name, {
+              adapter: 'worklet',
+              renderPath,
+            }),
           [c.name, path] as const,
         );
         expect(problem).toBeNull();
