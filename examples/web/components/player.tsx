@@ -62,6 +62,8 @@ export function Player({
   const [state, setState] = useState<PlaybackState>('idle');
   const [position, setPosition] = useState(0);
   const [seekTo, setSeekTo] = useState('');
+  const [scrub, setScrub] = useState<number | null>(null);
+  const [telemetry, setTelemetry] = useState({ startMs: null as number | null, underruns: 0 });
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState<NowPlaying | null>(null);
   const [adapters, setAdapters] = useState<AdapterStatus[]>([]);
@@ -133,6 +135,11 @@ export function Player({
       if (state === 'ended' || state === 'error') void context.suspend();
     });
     service.on('position', ({ seconds }) => setPosition(seconds));
+    service.on('telemetry', (event) => {
+      if (event.type === 'start') setTelemetry((t) => ({ ...t, startMs: event.latencyMs }));
+      if (event.type === 'underrun') setTelemetry((t) => ({ ...t, underruns: event.total }));
+      if (event.type === 'load') setTelemetry({ startMs: null, underruns: 0 });
+    });
     service.on('error', ({ error }) => setError(error.message));
     service.on('fallback', ({ from, to, reason }) =>
       setNotice(
@@ -191,6 +198,13 @@ export function Player({
       setError(messageOf(error));
     }
   }, []);
+
+  const commitScrub = () => {
+    if (scrub === null) return;
+    const seconds = scrub;
+    setScrub(null);
+    void act((s) => s.seek(seconds));
+  };
 
   const changeSong = (delta: number) => {
     if (!now) return;
@@ -311,13 +325,13 @@ export function Player({
             min={0}
             max={SEEK_MAX_SECONDS}
             step={1}
-            value={Math.min(SEEK_MAX_SECONDS, Math.floor(position))}
+            value={Math.min(SEEK_MAX_SECONDS, Math.floor(scrub ?? position))}
             disabled={!canControl}
-            onChange={(e) => {
-              const seconds = Number(e.currentTarget.value);
-              setPosition(seconds);
-              void act((s) => s.seek(seconds));
-            }}
+            // Dragging only moves the thumb; the seek happens on release, because a
+            // forward seek re-synthesises the audio in between and must not run per step.
+            onChange={(e) => setScrub(Number(e.currentTarget.value))}
+            onPointerUp={commitScrub}
+            onKeyUp={commitScrub}
           />
           <form
             onSubmit={(e) => {
@@ -392,6 +406,9 @@ export function Player({
           data-song={now?.song ?? ''}
         >
           state: {state}
+          {telemetry.startMs !== null &&
+            ` · started ${Math.round(telemetry.startMs)} ms after play`}
+          {` · underruns ${telemetry.underruns}`}
         </p>
       </section>
     </>

@@ -92,6 +92,21 @@ async function seekTo(page: Page, seconds: number) {
   await page.click('[data-testid=seek]');
 }
 
+/**
+ * Waits (up to 5 s, as a restart on a loaded machine can take that long)
+ * for sound, then expects sound in most 100 ms windows of the next `ms`.
+ */
+async function expectSound(page: Page, ms: number) {
+  await page.waitForFunction(
+    (threshold) =>
+      Number(document.querySelector<HTMLElement>('[data-testid=level-meter]')?.dataset.peak) >
+      threshold,
+    AUDIBLE,
+    { timeout: 5_000 },
+  );
+  expect(audibleShare(await levels(page, ms))).toBeGreaterThan(0.5);
+}
+
 const audibleShare = (peaks: number[]) => peaks.filter((p) => p > AUDIBLE).length / peaks.length;
 
 async function playDemoFor3Seconds(page: Page, isolated: boolean) {
@@ -133,12 +148,12 @@ describe('the cross-origin isolated page in Chromium', () => {
     expect(await status(page, 'render-path')).toBe('wav');
     // The server's engine render picks up near where the browser's engine was.
     expect(await position(page)).toBeGreaterThan(1);
-    expect(audibleShare(await levels(page, 1_500))).toBeGreaterThan(0.5);
+    await expectSound(page, 1_500);
 
     await page.selectOption('[data-testid=adapter]', 'worklet');
     await page.waitForSelector('[data-testid=status][data-adapter=worklet][data-state=playing]');
     expect(await status(page, 'render-path')).toBe('shared-ring');
-    expect(audibleShare(await levels(page, 1_500))).toBeGreaterThan(0.5);
+    await expectSound(page, 1_500);
     expect(await page.$('[data-testid=error]')).toBeNull();
     expect(pageErrors.get(page)).toEqual([]);
   });
@@ -150,28 +165,32 @@ describe('the cross-origin isolated page in Chromium', () => {
     await pickTune(page, MULTI_SONG_TUNE, 'The Last Ninja');
     // The header's start song is 3.
     expect(await page.textContent('[data-testid=subtune]')).toBe('3 / 11');
-    expect(audibleShare(await levels(page, 1_000))).toBeGreaterThan(0.5);
+    await expectSound(page, 1_000);
 
     await page.click('[data-testid=play-pause]');
     await waitForState(page, 'paused');
     const pausedAt = await position(page);
     const whilePaused = await levels(page, 600);
     expect(Math.max(...whilePaused.slice(2))).toBeLessThanOrEqual(AUDIBLE);
-    expect(await position(page)).toBeCloseTo(pausedAt, 1);
+    // A position message already in flight when pausing may still land.
+    expect(Math.abs((await position(page)) - pausedAt)).toBeLessThan(0.3);
 
     await page.click('[data-testid=play-pause]');
     await waitForState(page, 'playing');
-    expect(audibleShare(await levels(page, 800))).toBeGreaterThan(0.5);
+    await expectSound(page, 800);
     expect(await position(page)).toBeGreaterThan(pausedAt);
 
     // Backwards: playing can only move the position forwards, so a drop proves the seek.
     await seekTo(page, 1);
     await waitForPosition(page, 0, 2.5);
-    // Forwards, beyond where playing alone could get within the wait.
-    await seekTo(page, 30);
-    await waitForPosition(page, 30, 60, 20_000);
+    // Forwards: arriving sooner than playing alone could get there proves the jump.
+    const from = await position(page);
+    const clickedAt = Date.now();
+    await seekTo(page, 15);
+    await waitForPosition(page, 15, 60, 20_000);
+    expect((Date.now() - clickedAt) / 1000).toBeLessThan(15 - from);
     await waitForState(page, 'playing');
-    expect(audibleShare(await levels(page, 800))).toBeGreaterThan(0.5);
+    await expectSound(page, 800);
 
     await page.click('[data-testid=next-song]');
     await page.waitForFunction(
@@ -179,7 +198,7 @@ describe('the cross-origin isolated page in Chromium', () => {
     );
     await waitForState(page, 'playing');
     expect(await status(page, 'song')).toBe('4');
-    // Back near the start of song 4, not still past 30 s of song 3.
+    // Back near the start of song 4, not still past 15 s of song 3.
     expect(await position(page)).toBeLessThan(5);
     const afterChange = await levels(page, 1_500);
     expect(Math.max(...afterChange)).toBeGreaterThan(0.05);
@@ -212,7 +231,7 @@ describe('the page without cross-origin isolation (?isolation=off) in Chromium',
 
     await pickTune(page, 'demo/korobeiniki.sid', 'Korobeiniki');
     expect(await page.$('[data-testid=error]')).toBeNull();
-    expect(audibleShare(await levels(page, 1_000))).toBeGreaterThan(0.5);
+    await expectSound(page, 1_000);
     expect(pageErrors.get(page)).toEqual([]);
   });
 });
