@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterContract } from '../contract/adapter-contract.js';
 import { demoTune, repoRoot } from '../fixtures.js';
-import { buildBrowserBundles } from './build-bundles.js';
+import { browserBundles } from './build-bundles.js';
 import { launchChromium } from './chromium.js';
 import { type StaticServer, startStaticServer } from './static-server.js';
 
@@ -41,7 +41,18 @@ function writeRenders(api: string): void {
   header.write('data', 36, 'latin1');
   header.writeUInt32LE(pcm.byteLength, 40);
   writeFileSync(join(api, 'wav'), Buffer.concat([header, Buffer.from(pcm.buffer)]));
-  const ff = ['-hide_banner', '-loglevel', 'error', '-y', '-i', join(api, 'wav'), '-c:a', 'aac', '-b:a', '128k'];
+  const ff = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-i',
+    join(api, 'wav'),
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+  ];
   execFileSync('ffmpeg', [...ff, '-f', 'mp4', join(api, 'm4a')]);
   execFileSync('ffmpeg', [
     ...ff,
@@ -58,15 +69,27 @@ function writeRenders(api: string): void {
   const files = [{ format: 'wav' }, { format: 'm4a' }];
   writeFileSync(
     join(api, 'manifest'),
-    JSON.stringify({ renders: [{ song: 1, seconds: 8, files }, { song: 2, seconds: 8, files }] }),
+    JSON.stringify({
+      renders: [
+        { song: 1, seconds: 8, files },
+        { song: 2, seconds: 8, files },
+      ],
+    }),
   );
 }
 
 beforeAll(async () => {
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><script type="module" src="/bundles/page.js"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><script type="module" src="/bundles/page.js"></script>',
+  );
   writeRenders(join(dir, 'api', 'playback', 'contract'));
-  [browser] = await Promise.all([launchChromium(), buildBrowserBundles(join(dir, 'bundles'))]);
-  server = await startStaticServer({ '/tunes/': join(repoRoot, 'tunes', 'sid'), '/': dir }, false);
+  let bundles: string;
+  [browser, bundles] = await Promise.all([launchChromium(), browserBundles()]);
+  server = await startStaticServer(
+    { '/tunes/': join(repoRoot, 'tunes', 'sid'), '/bundles/': bundles, '/': dir },
+    false,
+  );
   page = await browser.newPage();
   await page.goto(`${server.url}/index.html`);
   await page.waitForFunction(() => 'sidflowTest' in globalThis);
@@ -96,8 +119,12 @@ describe('stream adapter in Chromium (WAV by range requests)', () => {
   }
 
   it('fetched the WAV with range requests and the song in the query', () => {
-    expect(server.requests.some((r) => /^GET \/api\/playback\/contract\/wav bytes=\d+-/.test(r))).toBe(true);
-    expect(server.requests.some((r) => r.startsWith('GET /api/playback/contract/manifest'))).toBe(true);
+    expect(
+      server.requests.some((r) => /^GET \/api\/playback\/contract\/wav bytes=\d+-/.test(r)),
+    ).toBe(true);
+    expect(server.requests.some((r) => r.startsWith('GET /api/playback/contract/manifest'))).toBe(
+      true,
+    );
   });
 
   it('plays M4A and HLS (AAC segments) too', async () => {

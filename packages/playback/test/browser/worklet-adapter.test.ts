@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adapterContract } from '../contract/adapter-contract.js';
 import { repoRoot } from '../fixtures.js';
-import { buildBrowserBundles } from './build-bundles.js';
+import { browserBundles } from './build-bundles.js';
 import { launchChromium } from './chromium.js';
 import { type StaticServer, startStaticServer } from './static-server.js';
 
@@ -29,13 +29,14 @@ interface PageApi {
 
 const dir = mkdtempSync(join(tmpdir(), 'sidflow-worklet-test-'));
 let browser: Browser;
+let bundles: string;
 
 beforeAll(async () => {
   writeFileSync(
     join(dir, 'index.html'),
     '<!doctype html><script type="module" src="/bundles/page.js"></script>',
   );
-  [browser] = await Promise.all([launchChromium(), buildBrowserBundles(join(dir, 'bundles'))]);
+  [browser, bundles] = await Promise.all([launchChromium(), browserBundles()]);
 }, 180_000);
 
 afterAll(async () => {
@@ -45,7 +46,7 @@ afterAll(async () => {
 
 async function openPage(isolated: boolean): Promise<{ page: Page; server: StaticServer }> {
   const server = await startStaticServer(
-    { '/tunes/': join(repoRoot, 'tunes', 'sid'), '/': dir },
+    { '/tunes/': join(repoRoot, 'tunes', 'sid'), '/bundles/': bundles, '/': dir },
     isolated,
   );
   const page = await browser.newPage();

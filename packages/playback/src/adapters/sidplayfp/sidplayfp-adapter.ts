@@ -27,7 +27,14 @@ export interface SidplayfpAdapterOptions {
    * Where sidplayfp plays: the system audio device (default), or a WAV file it
    * renders as fast as it can (`{ wav, seconds }`; pause and seek then do nothing useful).
    */
-  output?: 'device' | { wav: string; seconds: number };
+  output?:
+    | 'device'
+    | {
+        /** WAV file to write. */
+        wav: string;
+        /** Seconds to render. */
+        seconds: number;
+      };
   /** Environment of the child (e.g. an ALSA configuration). Default: this process's. */
   env?: NodeJS.ProcessEnv;
   /** Milliseconds `play` waits for sidplayfp to start before failing. Default 5,000. */

@@ -13,7 +13,10 @@ import type { AdapterAvailability } from '../../types.js';
  */
 export interface Ultimate64Control {
   /** `GET /v1/version`. */
-  version(opts?: { signal?: AbortSignal }): Promise<{ version: string }>;
+  version(opts?: { signal?: AbortSignal }): Promise<{
+    /** The REST API version the device reports. */
+    version: string;
+  }>;
   /** `POST /v1/runners:sidplay?songnr=N` with the tune attached. */
   sidplay(sid: Uint8Array, opts?: { songnr?: number; signal?: AbortSignal }): Promise<void>;
   /** `PUT /v1/machine:reset`. */
