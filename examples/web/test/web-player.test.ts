@@ -119,6 +119,15 @@ async function playDemoFor3Seconds(page: Page, isolated: boolean) {
   expect(audibleShare(peaks)).toBeGreaterThan(0.6);
   expect(Math.max(...peaks)).toBeGreaterThan(0.05);
   expect(await position(page)).toBeGreaterThan(2.5);
+  // The piano roll drew notes from the facade's register events.
+  const painted = await page.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid=voice-roll]')!;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let count = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
+    return count;
+  });
+  expect(painted).toBeGreaterThan(500);
   expect(await page.$('[data-testid=error]')).toBeNull();
   expect(pageErrors.get(page)).toEqual([]);
 }
