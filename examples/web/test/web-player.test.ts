@@ -116,7 +116,7 @@ async function playDemoFor3Seconds(page: Page, isolated: boolean) {
   expect(await status(page, 'render-path')).toBe(isolated ? 'shared-ring' : 'worklet');
   const peaks = await levels(page, 3_000);
   // The tune starts on its first frame; most windows carry sound even on a loaded machine.
-  expect(audibleShare(peaks)).toBeGreaterThan(0.6);
+  expect(audibleShare(peaks)).toBeGreaterThan(0.5);
   expect(Math.max(...peaks)).toBeGreaterThan(0.05);
   // The position counts audio actually played: on an overloaded machine underruns hold it
   // back, so this proves it advances rather than that playback kept real time.
