@@ -226,7 +226,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
       while (this.running && player.position < due && rendered < this.sampleRate / 4) {
         const left = endFrame - Math.round(player.position * this.sampleRate);
         if (left <= 0) break;
-        const frames = left < CHUNK ? left : CHUNK;
+        const frames = Math.min(left, CHUNK);
         player.render(this.buffer, frames);
         this.tap!.sample();
         rendered += frames;

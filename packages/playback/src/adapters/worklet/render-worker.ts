@@ -7,8 +7,8 @@ import { EngineEventTap } from '../../engine-tap/engine-event-tap.js';
 import { Ctrl, RENDER_CHUNK, RING_CHANNELS } from './ring-layout.js';
 import type { FromEngine, ToWorker } from './worklet-messages.js';
 
-/** Frames rendered between two event posts to the main thread (≈ 46 ms at 44.1 kHz). */
-const EVENTS_EVERY = 4 * RENDER_CHUNK;
+/** Frames rendered between two event posts to the main thread (≈ 93 ms at 44.1 kHz). */
+const EVENTS_EVERY = 8 * RENDER_CHUNK;
 
 interface WaitAsync {
   waitAsync?: (

@@ -36,7 +36,7 @@ export interface WorkletAdapterOptions {
    * SharedArrayBuffer is missing makes the adapter unavailable.
    */
   renderPath?: 'auto' | WorkletRenderPath;
-  /** Frames the worker renders ahead (a power of two, at least 1,024). Default 16,384. */
+  /** Frames the worker renders ahead (a power of two, at least 1,024). Default 32,768. */
   ringFrames?: number;
   /** SID model. Default `auto` (song metadata, else 6581). */
   chip?: EngineChip;
