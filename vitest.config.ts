@@ -4,15 +4,26 @@ import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
 
-/** Tests import sibling packages from source, so no build is needed to test them. */
-function workspaceAliases(): Record<string, string> {
-  const aliases: Record<string, string> = {};
+/**
+ * Tests import sibling packages from source, so no build is needed to test them; subpath
+ * entries (`@sidflow/playback/node`) map to `src/node.ts`.
+ */
+function workspaceAliases(): { find: RegExp; replacement: string }[] {
+  const aliases: { find: RegExp; replacement: string }[] = [];
   for (const dir of ['packages', 'examples']) {
     const base = join(root, dir);
     if (!existsSync(base)) continue;
     for (const name of readdirSync(base)) {
-      const entry = join(base, name, 'src', 'index.ts');
-      if (existsSync(entry)) aliases[`@sidflow/${name}`] = resolve(entry);
+      const src = join(base, name, 'src');
+      if (!existsSync(join(src, 'index.ts'))) continue;
+      aliases.push({
+        find: new RegExp(`^@sidflow/${name}/(\\w[\\w-]*)$`),
+        replacement: `${resolve(src)}/$1.ts`,
+      });
+      aliases.push({
+        find: new RegExp(`^@sidflow/${name}$`),
+        replacement: resolve(src, 'index.ts'),
+      });
     }
   }
   return aliases;

@@ -1,6 +1,7 @@
 import { SidflowError } from '@sidflow/core';
 import type { Command } from './command.js';
 import { runBench } from './commands/bench.js';
+import { runPlay } from './commands/play.js';
 import { RENDER_USAGE, runRender } from './commands/render.js';
 import { runTrace } from './commands/trace.js';
 import { runU64, U64_USAGE } from './commands/u64.js';
@@ -26,6 +27,16 @@ const COMMAND_LIST: Command[] = [
       'Print SID register snapshots every K output samples (44,100 Hz), or every SID\n' +
       "register write with its CPU cycle: the formats of libsidplayfp's sidtrace.",
     run: runTrace,
+  },
+  {
+    name: 'play',
+    usage: [
+      'sidflow play FILE.sid [--song N] [--adapter engine|sidplayfp|ultimate64] [--seconds S] [--out FILE.wav] [--host HOST]',
+    ],
+    summary:
+      'Play a tune: through aplay, pw-play or ffplay (else raw PCM on stdout), or to a WAV\n' +
+      'file; on the engine, the native sidplayfp, or an Ultimate 64 (falls back to the engine).',
+    run: runPlay,
   },
   {
     name: 'bench',

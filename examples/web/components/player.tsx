@@ -34,6 +34,12 @@ interface Audio {
 
 const SEEK_MAX_SECONDS = 300;
 
+/** The adapters the page registers, in the order offered. */
+const ADAPTERS = [
+  { id: 'worklet', label: 'Engine in the browser' },
+  { id: 'stream', label: 'Server render (WAV stream)' },
+] as const;
+
 function sourceOf(choice: TuneChoice): PlaybackSource {
   if (choice.kind === 'file') return { bytes: choice.bytes, name: choice.name };
   return { url: `/api/tunes/${choice.tune.id}`, name: choice.tune.title, id: choice.tune.id };
@@ -56,6 +62,8 @@ export function Player({
   const [state, setState] = useState<PlaybackState>('idle');
   const [position, setPosition] = useState(0);
   const [seekTo, setSeekTo] = useState('');
+  const [scrub, setScrub] = useState<number | null>(null);
+  const [telemetry, setTelemetry] = useState({ startMs: null as number | null, underruns: 0 });
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState<NowPlaying | null>(null);
   const [adapters, setAdapters] = useState<AdapterStatus[]>([]);
@@ -73,35 +81,65 @@ export function Player({
     return () => {
       const audio = audioRef.current;
       audioRef.current = null;
-      // Disposing the service disposes its adapters, which close the AudioContext they made.
-      if (audio) void audio.service.dispose();
+      if (audio) void audio.service.dispose().then(() => audio.context.close());
     };
   }, []);
 
-  /** Builds the adapters and the facade once, on the first user action (browsers start audio only after one). */
+  /**
+   * Builds the audio graph, the adapters and the facade once, on the first
+   * user action (browsers start audio only after one). The page owns the
+   * AudioContext so both adapters play into it and one AnalyserNode taps
+   * whatever reaches the speakers.
+   */
   const ensureAudio = useCallback(async (): Promise<Audio> => {
     if (audioRef.current) return audioRef.current;
     // Loaded on the first click, so the page is interactive before the engine's code arrives.
-    const [{ createPlaybackService }, { createWorkletAdapter }] = await Promise.all([
-      import('@sidflow/playback'),
-      import('@sidflow/playback/worklet'),
-    ]);
+    const [{ createPlaybackService }, { createWorkletAdapter }, { createStreamAdapter }] =
+      await Promise.all([
+        import('@sidflow/playback'),
+        import('@sidflow/playback/worklet'),
+        import('@sidflow/playback/stream'),
+      ]);
     if (audioRef.current) return audioRef.current;
+    const context = new AudioContext({ latencyHint: 'playback' });
+    const analyser = context.createAnalyser();
+    analyser.fftSize = 2048;
     const worklet = createWorkletAdapter({
+      audioContext: context,
       processorUrl: '/sidflow-worklet.js',
       workerUrl: '/sidflow-render-worker.js',
     });
-    // A tap after the adapter's output: the level meter reads what reaches the speakers.
-    const analyser = worklet.audioContext.createAnalyser();
-    analyser.fftSize = 2048;
     worklet.outputNode.connect(analyser);
-    const service = createPlaybackService({ adapters: [worklet], preference: 'software-only' });
+    let streamSource: MediaElementAudioSourceNode | null = null;
+    const stream = createStreamAdapter({
+      formats: ['wav'],
+      // Route each media element through the page's graph so the meter hears it too.
+      createMedia: () => {
+        const media = document.createElement('audio');
+        streamSource?.disconnect();
+        streamSource = context.createMediaElementSource(media);
+        streamSource.connect(context.destination);
+        streamSource.connect(analyser);
+        return media;
+      },
+    });
+    const service = createPlaybackService({
+      adapters: [worklet, stream],
+      preference: 'software-only',
+    });
     service.on('state', ({ state }) => {
       setState(state);
       setActiveAdapter(service.activeAdapter);
       setRenderPath(service.renderPath);
+      // Nothing keeps the audio thread busy once playback is over (Stop does the same).
+      if (state === 'ended' || state === 'error') void context.suspend();
     });
     service.on('position', ({ seconds }) => setPosition(seconds));
+    service.on('telemetry', (event) => {
+      if (event.type === 'start') setTelemetry((t) => ({ ...t, startMs: event.latencyMs }));
+      if (event.type === 'underrun') setTelemetry((t) => ({ ...t, underruns: event.total }));
+      if (event.type === 'load') setTelemetry({ startMs: null, underruns: 0 });
+    });
     service.on('error', ({ error }) => setError(error.message));
     service.on('fallback', ({ from, to, reason }) =>
       setNotice(
@@ -111,8 +149,7 @@ export function Player({
     service.on('registers', (frame) => {
       if (frame.sid === 0) registers.publish(frame.registers);
     });
-    void service.availability().then(setAdapters);
-    audioRef.current = { context: worklet.audioContext, analyser, service };
+    audioRef.current = { context, analyser, service };
     setAnalyser(analyser);
     return audioRef.current;
   }, [registers]);
@@ -140,7 +177,9 @@ export function Player({
           song,
         });
         setActiveAdapter(service.activeAdapter);
+        void service.availability().then(setAdapters);
         if (options.at) await service.seek(options.at);
+        await context.resume();
         await service.play();
       } catch (error) {
         setError(messageOf(error));
@@ -150,14 +189,22 @@ export function Player({
   );
 
   const act = useCallback(async (action: (service: PlaybackService) => unknown) => {
-    const service = audioRef.current?.service;
-    if (!service) return;
+    const audio = audioRef.current;
+    if (!audio) return;
     try {
-      await action(service);
+      await audio.context.resume();
+      await action(audio.service);
     } catch (error) {
       setError(messageOf(error));
     }
   }, []);
+
+  const commitScrub = () => {
+    if (scrub === null) return;
+    const seconds = scrub;
+    setScrub(null);
+    void act((s) => s.seek(seconds));
+  };
 
   const changeSong = (delta: number) => {
     if (!now) return;
@@ -225,7 +272,12 @@ export function Player({
             className="control"
             data-testid="stop"
             disabled={!canControl}
-            onClick={() => act((s) => s.stop())}
+            onClick={() =>
+              act(async (s) => {
+                await s.stop();
+                await audioRef.current?.context.suspend();
+              })
+            }
           >
             Stop
           </button>
@@ -254,15 +306,15 @@ export function Player({
               value={adapterId}
               onChange={(e) => changeAdapter(e.currentTarget.value)}
             >
-              {(adapters.length > 0
-                ? adapters
-                : [{ id: 'worklet', available: true, reason: '' }]
-              ).map((a) => (
-                <option key={a.id} value={a.id} disabled={!a.available} title={a.reason}>
-                  {a.id}
-                  {a.available ? '' : ' (unavailable)'}
-                </option>
-              ))}
+              {ADAPTERS.map(({ id, label }) => {
+                const status = adapters.find((a) => a.id === id);
+                return (
+                  <option key={id} value={id} title={status?.reason}>
+                    {label}
+                    {status && !status.available ? ' (unavailable for this tune)' : ''}
+                  </option>
+                );
+              })}
             </select>
           </label>
         </div>
@@ -273,13 +325,13 @@ export function Player({
             min={0}
             max={SEEK_MAX_SECONDS}
             step={1}
-            value={Math.min(SEEK_MAX_SECONDS, Math.floor(position))}
+            value={Math.min(SEEK_MAX_SECONDS, Math.floor(scrub ?? position))}
             disabled={!canControl}
-            onChange={(e) => {
-              const seconds = Number(e.currentTarget.value);
-              setPosition(seconds);
-              void act((s) => s.seek(seconds));
-            }}
+            // Dragging only moves the thumb; the seek happens on release, because a
+            // forward seek re-synthesises the audio in between and must not run per step.
+            onChange={(e) => setScrub(Number(e.currentTarget.value))}
+            onPointerUp={commitScrub}
+            onKeyUp={commitScrub}
           />
           <form
             onSubmit={(e) => {
@@ -337,6 +389,11 @@ export function Player({
           </label>
         </div>
         <VoiceRoll feed={registers} muted={muted} />
+        {activeAdapter === 'stream' && (
+          <p className="muted">
+            A rendered stream carries no register data, so the voices stand still.
+          </p>
+        )}
         <LevelMeter analyser={analyser} />
         <p
           className="muted"
@@ -349,6 +406,9 @@ export function Player({
           data-song={now?.song ?? ''}
         >
           state: {state}
+          {telemetry.startMs !== null &&
+            ` · started ${Math.round(telemetry.startMs)} ms after play`}
+          {` · underruns ${telemetry.underruns}`}
         </p>
       </section>
     </>

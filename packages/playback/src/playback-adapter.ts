@@ -31,6 +31,12 @@ export interface AdapterLoadRequest {
   tune: LoadedTune;
   /** Song, 1-based. */
   song: number;
+  /**
+   * Seconds the song should last, when the caller set a length. The facade
+   * ends the song itself from position events; adapters that can stop at the
+   * exact sample (the Node engine writing a file) use this too.
+   */
+  seconds?: number;
   /** Where to report events until the next `load` or `unload`. */
   events: AdapterEventSink;
   /** Cancels the load. */

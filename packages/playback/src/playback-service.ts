@@ -240,6 +240,7 @@ export class PlaybackService {
         adapter.load({
           tune,
           song,
+          seconds: this.length,
           events: this.sinkFor(session, adapter),
           signal: new AbortController().signal,
         }),
@@ -348,7 +349,7 @@ export class PlaybackService {
           `seconds must be > 0, got ${options.seconds}`,
         );
       }
-      const adapter = await this.chooseAdapter(tune, song, options.adapter, session, signal);
+      const adapter = await this.chooseAdapter(tune, song, options, session, signal);
       this.adapter = adapter;
       this.loaded = tune;
       this.currentSong = song;
@@ -421,10 +422,11 @@ export class PlaybackService {
   private async chooseAdapter(
     tune: LoadedTune,
     song: number,
-    requested: string | undefined,
+    options: LoadOptions,
     session: number,
     signal: AbortSignal,
   ): Promise<PlaybackAdapter> {
+    const requested = options.adapter;
     if (requested !== undefined && !this.adapterList.some((a) => a.id === requested)) {
       throw new PlaybackError(
         'PLAYBACK_BAD_ARGUMENT',
@@ -450,7 +452,13 @@ export class PlaybackService {
         continue;
       }
       try {
-        await adapter.load({ tune, song, events: this.sinkFor(session, adapter), signal });
+        await adapter.load({
+          tune,
+          song,
+          seconds: options.seconds,
+          events: this.sinkFor(session, adapter),
+          signal,
+        });
       } catch (error) {
         const e = toSidflowError(error, adapter.id);
         await adapter.unload().catch(() => undefined);

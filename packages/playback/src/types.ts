@@ -10,9 +10,30 @@ export type PlaybackState = 'idle' | 'loading' | 'ready' | 'playing' | 'paused' 
  * `/api/playback/{id}/{format}`); it defaults to `name`, then to the URL or path.
  */
 export type PlaybackSource =
-  | { bytes: Uint8Array; name?: string; id?: string }
-  | { url: string; name?: string; id?: string }
-  | { path: string; name?: string; id?: string };
+  | {
+      /** The file bytes. */
+      bytes: Uint8Array;
+      /** Display name. */
+      name?: string;
+      /** Identifier for prepared renders. */
+      id?: string;
+    }
+  | {
+      /** Where to fetch the file. */
+      url: string;
+      /** Display name. */
+      name?: string;
+      /** Identifier for prepared renders. */
+      id?: string;
+    }
+  | {
+      /** Library path, read with `readPath`. */
+      path: string;
+      /** Display name. */
+      name?: string;
+      /** Identifier for prepared renders. */
+      id?: string;
+    };
 
 /** Options of {@link PlaybackService.load}. */
 export interface LoadOptions {
@@ -117,11 +138,52 @@ export interface NoteEvent {
  * `telemetry` event. Times in milliseconds.
  */
 export type TelemetryEvent =
-  | { type: 'load'; adapter: string; ms: number }
-  | { type: 'start'; adapter: string; latencyMs: number }
-  | { type: 'underrun'; adapter: string; count: number; total: number }
-  | { type: 'error'; adapter: string | null; code: string; message: string }
-  | { type: 'fallback'; from: string; to: string | null; reason: string };
+  | {
+      /** A load finished. */
+      type: 'load';
+      /** Adapter id. */
+      adapter: string;
+      /** Milliseconds from `load` to ready. */
+      ms: number;
+    }
+  | {
+      /** Sound started. */
+      type: 'start';
+      /** Adapter id. */
+      adapter: string;
+      /** Milliseconds from `play`/`resume` to the first sound the adapter saw. */
+      latencyMs: number;
+    }
+  | {
+      /** Output ran dry. */
+      type: 'underrun';
+      /** Adapter id. */
+      adapter: string;
+      /** New underruns. */
+      count: number;
+      /** Underruns since load. */
+      total: number;
+    }
+  | {
+      /** A failure. */
+      type: 'error';
+      /** Adapter id, or null when none was active. */
+      adapter: string | null;
+      /** The error's code. */
+      code: string;
+      /** The error's message. */
+      message: string;
+    }
+  | {
+      /** An adapter was passed over. */
+      type: 'fallback';
+      /** The adapter tried first. */
+      from: string;
+      /** The adapter used, or null when none could play. */
+      to: string | null;
+      /** Why, per adapter passed over. */
+      reason: string;
+    };
 
 /** Receives every telemetry event (send it to a log, a server, a test). */
 export type TelemetrySink = (event: TelemetryEvent) => void;
@@ -129,17 +191,43 @@ export type TelemetrySink = (event: TelemetryEvent) => void;
 /** Payloads of the facade's events, by event name. */
 export interface PlaybackEvents {
   /** The state changed. */
-  state: { state: PlaybackState; previous: PlaybackState };
+  state: {
+    /** The new state. */
+    state: PlaybackState;
+    /** The state before. */
+    previous: PlaybackState;
+  };
   /** Playback position in seconds, a few times a second while playing and after seeks. */
-  position: { seconds: number };
+  position: {
+    /** Seconds from the song's start. */
+    seconds: number;
+  };
   /** The song reached its length (see {@link LoadOptions.seconds}) or the source ended. */
-  trackend: { song: number };
+  trackend: {
+    /** The song that ended. */
+    song: number;
+  };
   /** Output ran dry `count` times since the last event; `total` since load. */
-  underrun: { count: number; total: number };
+  underrun: {
+    /** New underruns. */
+    count: number;
+    /** Underruns since load. */
+    total: number;
+  };
   /** The adapter tried first was not used (`to` null when none could play). */
-  fallback: { from: string; to: string | null; reason: string };
+  fallback: {
+    /** The adapter tried first. */
+    from: string;
+    /** The adapter used, or null when none could play. */
+    to: string | null;
+    /** Why, per adapter passed over. */
+    reason: string;
+  };
   /** A failure; the state is `error` when it stopped playback. */
-  error: { error: SidflowError };
+  error: {
+    /** The failure. */
+    error: SidflowError;
+  };
   /** A telemetry event (also sent to the sink). */
   telemetry: TelemetryEvent;
   /** Per-frame SID register state (engine adapters). */

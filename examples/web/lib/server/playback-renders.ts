@@ -12,6 +12,47 @@ const CACHE_SIZE = 4;
 
 const renders = new Map<string, WavRender>();
 
+/** What `/api/playback/<id>/manifest` returns: the shape of a render availability manifest. */
+export interface PlaybackManifest {
+  /** The tune id. */
+  readonly id: string;
+  /** One entry per song, each renderable as WAV on demand. */
+  readonly renders: readonly {
+    readonly song: number;
+    readonly seconds: number;
+    readonly files: readonly { readonly format: 'wav' }[];
+  }[];
+}
+
+async function readPlayableTune(id: string) {
+  const { bytes } = await readTune(id);
+  try {
+    return { bytes, sid: parseSidFile(bytes) };
+  } catch (error) {
+    throw new TuneLibraryError(
+      'TUNE_BAD_ID',
+      `${id} is not a playable SID file: ${(error as Error).message}`,
+    );
+  }
+}
+
+/**
+ * The formats the server can stream for every song of a library tune, in the
+ * shape of `@sidflow/render`'s availability manifest (which the streaming
+ * adapter reads): WAV, rendered on demand, for each song.
+ */
+export async function playbackManifest(id: string): Promise<PlaybackManifest> {
+  const { sid } = await readPlayableTune(id);
+  return {
+    id,
+    renders: Array.from({ length: sid.songs }, (_, i) => ({
+      song: i + 1,
+      seconds: DEFAULT_RENDER_SECONDS,
+      files: [{ format: 'wav' as const }],
+    })),
+  };
+}
+
 /**
  * The WAV render of one song of a library tune, made on first request with
  * the engine and kept for the next few requests (media elements fetch a file
@@ -30,16 +71,7 @@ export async function wavRenderFor(
       `seconds must be 1..${MAX_RENDER_SECONDS}, got ${seconds}`,
     );
   }
-  const { bytes } = await readTune(id);
-  let sid: ReturnType<typeof parseSidFile>;
-  try {
-    sid = parseSidFile(bytes);
-  } catch (error) {
-    throw new TuneLibraryError(
-      'TUNE_BAD_ID',
-      `${id} is not a playable SID file: ${(error as Error).message}`,
-    );
-  }
+  const { bytes, sid } = await readPlayableTune(id);
   const chosen = song ?? sid.startSong;
   if (!Number.isInteger(chosen) || chosen < 1 || chosen > sid.songs) {
     throw new TuneLibraryError(

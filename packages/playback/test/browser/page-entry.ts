@@ -97,8 +97,10 @@ async function listen(config: PageConfig & { tune: string; seconds: number }) {
   const data = new Float32Array(analyser.fftSize);
   let maxRms = 0;
   await service.play();
-  const until = performance.now() + config.seconds * 1000;
-  while (performance.now() < until) {
+  // Play until `seconds` of audio have been heard (a loaded machine may start late), at most
+  // twice that (and at least 15 s) of wall time.
+  const until = performance.now() + Math.max(15, 2 * config.seconds) * 1000;
+  while (service.position < config.seconds && performance.now() < until) {
     await new Promise((r) => setTimeout(r, 50));
     analyser.getFloatTimeDomainData(data);
     let sum = 0;

@@ -1,7 +1,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { basename, extname, join, normalize } from 'node:path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -13,6 +13,8 @@ const TYPES: Record<string, string> = {
   '.m3u8': 'application/vnd.apple.mpegurl',
   '.ts': 'video/mp2t',
   '.aac': 'audio/aac',
+  '.hls': 'application/vnd.apple.mpegurl',
+  '.manifest': 'application/json',
 };
 
 /** A running test server. */
@@ -60,7 +62,9 @@ export async function startStaticServer(
       res.writeHead(404).end();
       return;
     }
-    res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+    // Extension-less files (the playback API's `.../wav`, `.../hls`) are typed by their name.
+    const type = TYPES[extname(file) || `.${basename(file)}`];
+    res.setHeader('Content-Type', type ?? 'application/octet-stream');
     res.setHeader('Accept-Ranges', 'bytes');
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range) {

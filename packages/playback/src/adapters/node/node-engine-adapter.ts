@@ -93,6 +93,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
   private wallStart = 0;
   private startPosition = 0;
   private playCalled = 0;
+  private endAt = Number.POSITIVE_INFINITY;
   private disposed = false;
 
   constructor(private readonly options: NodeEngineAdapterOptions) {
@@ -160,6 +161,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
       throw e;
     }
     this.tap = new EngineEventTap(this.player);
+    this.endAt = request.seconds ?? Number.POSITIVE_INFINITY;
     this.sink = request.events;
   }
 
@@ -220,15 +222,21 @@ class NodeEngineAdapter implements PlaybackAdapter {
         ? this.startPosition + elapsed + LEAD_SECONDS
         : Number.POSITIVE_INFINITY;
       let rendered = 0;
+      const endFrame = Math.round(this.endAt * this.sampleRate);
       while (this.running && player.position < due && rendered < this.sampleRate / 4) {
-        player.render(this.buffer, CHUNK);
+        const left = endFrame - Math.round(player.position * this.sampleRate);
+        if (left <= 0) break;
+        const frames = Math.min(left, CHUNK);
+        player.render(this.buffer, frames);
         this.tap!.sample();
-        rendered += CHUNK;
-        if (this.playCalled > 0 && this.buffer.some((v) => v !== 0)) {
+        rendered += frames;
+        const written =
+          frames === CHUNK ? this.buffer : this.buffer.subarray(0, frames * this.channels);
+        if (this.playCalled > 0 && written.some((v) => v !== 0)) {
           this.sink?.started(performance.now() - this.playCalled);
           this.playCalled = 0;
         }
-        await output.write(this.buffer);
+        await output.write(written);
       }
       const { registers, notes } = this.tap!.drain();
       for (const frame of registers) this.sink?.registers(frame);
@@ -239,9 +247,14 @@ class NodeEngineAdapter implements PlaybackAdapter {
             player.position,
           )
         : player.position;
-      if (position >= nextReport) {
+      if (position >= nextReport || player.position >= this.endAt) {
         this.sink?.position(position);
         nextReport = position + REPORT_SECONDS;
+      }
+      if (player.position >= this.endAt && (!this.realtime || position >= this.endAt)) {
+        this.running = false;
+        this.sink?.ended();
+        break;
       }
       await new Promise((r) => (this.realtime ? setTimeout(r, 20) : setImmediate(r)));
     }

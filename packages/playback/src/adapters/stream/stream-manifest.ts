@@ -11,7 +11,10 @@ export interface StreamManifest {
     /** Seconds of audio. */
     readonly seconds?: number;
     /** The files, one per format (`wav`, `m4a`, `flac`). */
-    readonly files: readonly { readonly format: string }[];
+    readonly files: readonly {
+      /** Encoding of the file. */
+      readonly format: string;
+    }[];
   }[];
 }
 

@@ -8,8 +8,8 @@ import { EngineEventTap } from '../../engine-tap/engine-event-tap.js';
 import { Ctrl, PROCESSOR_NAME, RING_CHANNELS } from './ring-layout.js';
 import type { FromEngine, ToWorklet } from './worklet-messages.js';
 
-/** Quanta between position reports (8 × 128 frames ≈ 23 ms at 44.1 kHz). */
-const REPORT_EVERY = 8;
+/** Quanta between position reports (16 × 128 frames ≈ 46 ms at 44.1 kHz). */
+const REPORT_EVERY = 16;
 
 class SidflowEngineProcessor extends AudioWorkletProcessor {
   private player: SidPlayer | null = null;

@@ -7,8 +7,8 @@ import { EngineEventTap } from '../../engine-tap/engine-event-tap.js';
 import { Ctrl, RENDER_CHUNK, RING_CHANNELS } from './ring-layout.js';
 import type { FromEngine, ToWorker } from './worklet-messages.js';
 
-/** Frames rendered between two event posts to the main thread (≈ 46 ms at 44.1 kHz). */
-const EVENTS_EVERY = 4 * RENDER_CHUNK;
+/** Frames rendered between two event posts to the main thread (≈ 93 ms at 44.1 kHz). */
+const EVENTS_EVERY = 8 * RENDER_CHUNK;
 
 interface WaitAsync {
   waitAsync?: (
@@ -32,6 +32,8 @@ let player: SidPlayer | null = null;
 let tap: EngineEventTap | null = null;
 let sinceEvents = 0;
 let pumping = false;
+let renderMs = 0;
+let lastStats = 0;
 
 function beginEpoch(seconds: number): void {
   const c = ctrl!;
@@ -61,7 +63,6 @@ function handle(message: ToWorker): void {
       tap = new EngineEventTap(player);
       beginEpoch(0);
       Atomics.store(c, Ctrl.BUSY, 0);
-      fill();
       break;
     }
     case 'seek': {
@@ -72,7 +73,6 @@ function handle(message: ToWorker): void {
       tap?.reset();
       beginEpoch(message.seconds);
       Atomics.store(c, Ctrl.BUSY, 0);
-      fill();
       break;
     }
     case 'mute':
@@ -97,6 +97,7 @@ function fill(): number {
   const r = ring;
   if (!c || !r || !player) return 0;
   let rendered = 0;
+  const t0 = performance.now();
   for (;;) {
     const write = Atomics.load(c, Ctrl.WRITE);
     const used = (write - Atomics.load(c, Ctrl.READ)) | 0;
@@ -114,6 +115,12 @@ function fill(): number {
         scope.postMessage({ type: 'events', registers, notes });
       }
     }
+  }
+  const t1 = performance.now();
+  renderMs += t1 - t0;
+  if (t1 - lastStats > 1000) {
+    lastStats = t1;
+    scope.postMessage({ type: 'stats', renderMs });
   }
   return rendered;
 }
@@ -140,8 +147,9 @@ scope.onmessage = (event) => {
   const message = event.data;
   try {
     handle(message);
+    // Answer first: the pump fills the ring right after, in the next task.
     scope.postMessage({ type: 'done', id: message.id });
-    void pump();
+    setTimeout(() => void pump(), 0);
   } catch (error) {
     const code = error instanceof SidflowError ? error.code : 'PLAYBACK_ADAPTER_FAILED';
     scope.postMessage({ type: 'failed', id: message.id, code, message: (error as Error).message });

@@ -26,8 +26,8 @@ export const CTRL_SLOTS = 8;
 /** Frames the worker renders per step (≈ 12 ms, under a 20 ms video frame); the ring size is a multiple of it. */
 export const RENDER_CHUNK = 512;
 
-/** Default ring size in frames (about 0.37 s at 44.1 kHz). */
-export const DEFAULT_RING_FRAMES = 16_384;
+/** Default ring size in frames (about 0.74 s at 44.1 kHz). */
+export const DEFAULT_RING_FRAMES = 32_768;
 
 /** Name the processor registers under. */
 export const PROCESSOR_NAME = 'sidflow-engine';

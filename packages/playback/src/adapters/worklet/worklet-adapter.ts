@@ -36,7 +36,7 @@ export interface WorkletAdapterOptions {
    * SharedArrayBuffer is missing makes the adapter unavailable.
    */
   renderPath?: 'auto' | WorkletRenderPath;
-  /** Frames the worker renders ahead (a power of two, at least 1,024). Default 16,384. */
+  /** Frames the worker renders ahead (a power of two, at least 1,024). Default 32,768. */
   ringFrames?: number;
   /** SID model. Default `auto` (song metadata, else 6581). */
   chip?: EngineChip;
@@ -52,6 +52,8 @@ export interface WorkletAdapterStats {
   messages: number;
   /** Underruns since the last load. */
   underruns: number;
+  /** Milliseconds the render worker spent rendering (shared-ring path; 0 otherwise). */
+  renderMs: number;
 }
 
 /** The browser engine adapter (see {@link createWorkletAdapter}). */
@@ -115,7 +117,12 @@ class BrowserEngineAdapter implements WorkletAdapter {
   private queuedRegisters: RegisterFrame[] = [];
   private queuedNotes: NoteEvent[] = [];
   private disposed = false;
-  private readonly counters: WorkletAdapterStats = { mainThreadMs: 0, messages: 0, underruns: 0 };
+  private readonly counters: WorkletAdapterStats = {
+    mainThreadMs: 0,
+    messages: 0,
+    underruns: 0,
+    renderMs: 0,
+  };
 
   constructor(private readonly options: WorkletAdapterOptions) {
     this.context = options.audioContext ?? null;
@@ -287,6 +294,9 @@ class BrowserEngineAdapter implements WorkletAdapter {
           this.sink?.started(performance.now() - this.playAt);
           this.playAt = 0;
         }
+        break;
+      case 'stats':
+        this.counters.renderMs = message.renderMs;
         break;
       case 'events':
         if (this.renderPath === 'worklet') {

@@ -33,4 +33,5 @@ export type FromEngine =
   | { type: 'failed'; id: number; code: string; message: string }
   | { type: 'position'; seconds: number; underruns: number }
   | { type: 'started' }
+  | { type: 'stats'; renderMs: number }
   | { type: 'events'; registers: RegisterFrame[]; notes: NoteEvent[] };

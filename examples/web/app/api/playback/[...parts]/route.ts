@@ -1,6 +1,10 @@
 import { parseByteRange } from '../../../../lib/server/byte-range';
 import { errorResponse } from '../../../../lib/server/error-response';
-import { DEFAULT_RENDER_SECONDS, wavRenderFor } from '../../../../lib/server/playback-renders';
+import {
+  DEFAULT_RENDER_SECONDS,
+  playbackManifest,
+  wavRenderFor,
+} from '../../../../lib/server/playback-renders';
 import { TuneLibraryError } from '../../../../lib/server/tune-library-error';
 import type { WavRender } from '../../../../lib/server/wav-render';
 
@@ -33,7 +37,8 @@ function streamFrom(render: WavRender, start: number, end: number): ReadableStre
 /**
  * `GET /api/playback/<id>/<format>[?song=N&seconds=S]`: the tune rendered by
  * the engine (`wav`), with HTTP range requests for media elements; the body
- * streams while it renders. `GET /api/playback/<id>/formats` lists the formats.
+ * streams while it renders. `GET /api/playback/<id>/manifest` lists what can
+ * stream, in the shape of a render availability manifest.
  */
 export async function GET(
   request: Request,
@@ -43,7 +48,7 @@ export async function GET(
     const { parts } = await context.params;
     const format = parts.at(-1) ?? '';
     const id = parts.slice(0, -1).map(decodeURIComponent).join('/');
-    if (format === 'formats') return Response.json({ id, formats: FORMATS });
+    if (format === 'manifest') return Response.json(await playbackManifest(id));
     if (!(FORMATS as readonly string[]).includes(format)) {
       throw new TuneLibraryError(
         'TUNE_NOT_FOUND',
