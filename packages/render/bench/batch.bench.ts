@@ -62,12 +62,12 @@ try {
   const tunes = sampleTunes();
   const input = join(work, 'in');
   mkdirSync(input);
-  tunes.forEach((t, i) =>
+  for (const [i, t] of tunes.entries()) {
     copyFileSync(
       t,
       join(input, `${String(i).padStart(3, '0')}-${relative(sample, t).replaceAll('/', '_')}`),
-    ),
-  );
+    );
+  }
   console.log(
     `${tunes.length} tunes × ${seconds} s → FLAC + M4A; ${jobs} jobs on ${availableParallelism()} cores; load ${load()}`,
   );
