@@ -52,9 +52,19 @@ function timed<T>(f: () => T): [T, number] {
   return [r, performance.now() - t];
 }
 
-function run(cmd: string, args: string[]): void {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
+/** Runs a tool; a failure (or a tune that hangs past 5 min) is reported and counted, not fatal. */
+function run(cmd: string, args: string[]): boolean {
+  const r = spawnSync(cmd, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    timeout: 300_000,
+    maxBuffer: 1 << 26,
+  });
+  if (r.status === 0) return true;
+  console.log(
+    `  ${cmd} failed (${r.signal ?? `exit ${r.status}`}) on ${args.at(-1)}: ${r.stderr?.trim().split('\n').at(-1)?.slice(-200)}`,
+  );
+  return false;
 }
 
 const work = mkdtempSync(join(tmpdir(), 'render-bench-'));
@@ -103,9 +113,13 @@ try {
   const loadBaseline = load();
   const t1 = performance.now();
   const wavs: string[] = [];
+  let baseDone = 0;
   for (const [i, tune] of tunes.entries()) {
     const wav = join(base, `${i}.wav`);
-    emuMs += timed(() => run('sidplayfp', ['-q', `-t${seconds}`, `-w${wav}`, tune]))[1];
+    const [ok, ms] = timed(() => run('sidplayfp', ['-q', `-t${seconds}`, `-w${wav}`, tune]));
+    emuMs += ms;
+    if (!ok) continue;
+    baseDone++;
     encMs += timed(() =>
       run('ffmpeg', [
         '-v',
@@ -137,9 +151,9 @@ try {
     wavs.push(wav);
   }
   const baseMs = performance.now() - t1;
-  const baseRate = tunes.length / (baseMs / 60000);
+  const baseRate = baseDone / (baseMs / 60000);
   console.log(
-    `baseline: ${tunes.length} tunes in ${(baseMs / 1000).toFixed(1)} s wall = ${baseRate.toFixed(1)} tunes/min ` +
+    `baseline: ${baseDone} of ${tunes.length} tunes in ${(baseMs / 1000).toFixed(1)} s wall = ${baseRate.toFixed(1)} tunes/min ` +
       `(sidplayfp ${(emuMs / 1000).toFixed(1)} s, ffmpeg ${(encMs / 1000).toFixed(1)} s; load ${loadBaseline} → ${load()})`,
   );
   console.log(`ratio:    ${(oursRate / baseRate).toFixed(2)}× (target ≥ 1.5×)`);
