@@ -126,7 +126,7 @@ describe('sidflow render', () => {
       /^3 tunes: 3 songs rendered, 0 up to date, 0 left out by the cache limits, 0 failed; .* tunes\/min/,
     );
     expect(tree(out)).toContain('sub/greensleeves-sidflow-8580r5.m4a');
-  });
+  }, 120_000);
 
   it('survives a kill: no half-written file under a final name, and the rerun completes', async () => {
     const out = join(dir, 'killed');
@@ -187,7 +187,7 @@ describe('sidflow render', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(tree(out).filter((f) => f.includes('.partial'))).toEqual([]);
     expect(tree(out).filter((f) => f.endsWith('.flac'))).toHaveLength(3);
-  });
+  }, 180_000);
 
   it('reports an unreachable Ultimate 64 with its typed error', async () => {
     const s = createServer();

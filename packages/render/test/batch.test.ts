@@ -124,7 +124,7 @@ describe('renderBatch', () => {
     });
     expect(again).toMatchObject({ rendered: 0, upToDate: 3 });
     expect(again.failed).toHaveLength(1);
-  });
+  }, 180_000);
 
   it('stops on abort without leaving partial files or damaged finished ones', async () => {
     const out = join(dir, 'aborted');
@@ -143,5 +143,5 @@ describe('renderBatch', () => {
     expect(summary.rendered + summary.failed.length).toBeLessThan(4);
     if (existsSync(out)) expect(allFiles(out).filter((f) => f.includes('.partial'))).toEqual([]);
     if (existsSync(out)) await manifestsIntact(out);
-  });
+  }, 180_000);
 });

@@ -193,7 +193,8 @@ export async function runRender(args: string[]): Promise<void> {
   };
 
   const isDir = (await stat(input).catch(() => null))?.isDirectory() ?? false;
-  if (!isDir) {
+  // One tune, one song: render directly; folders and --all-songs go through the worker pool.
+  if (!isDir && !values['all-songs']) {
     const { loadSonglengths } = await import('@sidflow/core');
     const { songlengthsPath, ...rest } = settings;
     const result = await render(input, song, {
