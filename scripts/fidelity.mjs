@@ -4,7 +4,7 @@
 // Measures the engine against libsidplayfp 2.4 over every tune in ../shared/hvsc-sample:
 //  1. write logs: libsidplayfp's (../shared/tools/sidtrace) vs `sidflow trace --writes`, scored
 //     by ../shared/tools/score_writes.py (value sequences and cycle timing);
-//  2. audio: `sidflow render` vs `sidplayfp -w`, scored by ../shared/tools/score_audio.py
+//  2. audio: `sidflow render` vs `sidplayfp --delay=0 -w`, scored by ../shared/tools/score_audio.py
 //     (log-magnitude spectrogram correlation), summarised per SID model.
 // Golden traces and renders are cached under .bench/fidelity; delete it to start over.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
@@ -187,10 +187,19 @@ if (!values['no-audio']) {
     const t = join(hvsc, row.path);
     const base = join(work, 'audio', row.path.slice(0, -4));
     mkdirSync(dirname(base), { recursive: true });
-    const ref = `${base}.ref.wav`;
+    // sidplayfp's default power-on delay is random (seeded from the clock), which shifts
+    // each reference render by up to ~8,000 cycles: two renders of the same tune then score
+    // only 0.79-0.91 against each other on noise-heavy tunes, because 2048-sample frames cut
+    // the noise at different places. --delay=0 is what the write-log reference (sidtrace)
+    // uses and what the engine reproduces, so the audio references use it too.
+    const ref = `${base}.ref-delay0.wav`;
     const ours = `${base}.ours.wav`;
     if (!existsSync(ref))
-      await runToFile('sidplayfp', ['-q', `-w${ref}`, `-t${seconds}`, t], `${base}.ref.log`);
+      await runToFile(
+        'sidplayfp',
+        ['-q', '--delay=0', `-w${ref}`, `-t${seconds}`, t],
+        `${base}.ref.log`,
+      );
     await runToFile(
       'node',
       [cli, 'render', t, '--seconds', String(seconds), '--out', ours],

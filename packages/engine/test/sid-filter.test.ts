@@ -171,7 +171,8 @@ describe('SID volume register digis', () => {
       [0x04, 0x20],
       [0x18, 0x00],
     ]);
-    const tail = render(sid, 1_500_000);
+    // The board high-pass (0.1 s time constant) needs about 4.5 s to fall below the flush level.
+    const tail = render(sid, 5_000_000);
     expect(peakToPeak(tail, 0)).toBeGreaterThan(0.01);
     expect(Array.from(new Set(tail.subarray(tail.length - 10_000)))).toEqual([0]);
   });
@@ -179,7 +180,8 @@ describe('SID volume register digis', () => {
   it('the board high-pass removes a constant DC level', () => {
     const sid = newChip('6581');
     sid.write(0x18, 0x0f);
-    const out = render(sid, 400_000);
+    // 10 kΩ with 10 µF: a 0.1 s time constant, so 1.5 s leaves e^-15 of the step.
+    const out = render(sid, 1_500_000);
     expect(Math.abs(out[1000])).toBeGreaterThan(0.1);
     expect(Math.abs(out[out.length - 1])).toBeLessThan(0.001);
   });

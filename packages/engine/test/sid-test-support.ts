@@ -32,11 +32,32 @@ export function sampleRegister(sid: SidChip, register: number, cycles: number): 
   return values;
 }
 
-/** Root-mean-square of `samples[from..]`. */
+/**
+ * Root-mean-square of `samples[from..]` around their least-squares line: the board's
+ * 1.6 Hz high-pass lets a voice's DC level settle over a few hundred milliseconds, and
+ * that slow drift is not part of the sound being measured.
+ */
 export function rms(samples: Float32Array, from = 0): number {
+  const n = samples.length - from;
+  let sumT = 0;
+  let sumY = 0;
+  let sumTT = 0;
+  let sumTY = 0;
+  for (let i = 0; i < n; i++) {
+    const y = samples[from + i];
+    sumT += i;
+    sumY += y;
+    sumTT += i * i;
+    sumTY += i * y;
+  }
+  const slope = n > 1 ? (n * sumTY - sumT * sumY) / (n * sumTT - sumT * sumT) : 0;
+  const intercept = (sumY - slope * sumT) / n;
   let sum = 0;
-  for (let i = from; i < samples.length; i++) sum += samples[i] * samples[i];
-  return Math.sqrt(sum / (samples.length - from));
+  for (let i = 0; i < n; i++) {
+    const e = samples[from + i] - intercept - slope * i;
+    sum += e * e;
+  }
+  return Math.sqrt(sum / n);
 }
 
 /** Peak-to-peak span of `samples[from..]`. */

@@ -4,9 +4,11 @@
 export const EXTERNAL_LOW_PASS_HZ = 1 / (2 * Math.PI * 10e3 * 1e-9);
 
 /**
- * Corner of the C64 board's output AC coupling high-pass (10 kΩ with 1 µF), in Hz.
+ * Corner of the C64 board's output AC coupling high-pass (10 kΩ with 10 µF, about 1.6 Hz),
+ * in Hz. reSIDfp's renders of white noise are flat down to 5 Hz, which this corner
+ * reproduces (a 16 Hz corner left them 2 dB short at 20 Hz and 5 dB at 10 Hz).
  */
-export const EXTERNAL_HIGH_PASS_HZ = 1 / (2 * Math.PI * 10e3 * 1e-6);
+export const EXTERNAL_HIGH_PASS_HZ = 1 / (2 * Math.PI * 10e3 * 10e-6);
 
 /**
  * Per-cycle smoothing factors of the external filter's two one-pole stages:
@@ -15,7 +17,7 @@ export const EXTERNAL_HIGH_PASS_HZ = 1 / (2 * Math.PI * 10e3 * 1e-6);
 export interface ExternalFilterFactors {
   /** Factor of the ~16 kHz low-pass stage. */
   readonly lowPass: number;
-  /** Factor of the ~16 Hz high-pass (AC coupling) stage. */
+  /** Factor of the ~1.6 Hz high-pass (AC coupling) stage. */
   readonly highPass: number;
 }
 

@@ -22,6 +22,8 @@ export {
   filter8580CutoffHz,
   filter8580InverseQ,
 } from './filter-8580.js';
+export type { MixStageCurve } from './mix-stage.js';
+export { MIX_STAGE_6581, MIX_STAGE_8580, volumeGain } from './mix-stage.js';
 export type { SidChipOptions } from './sid-chip.js';
 export { SidChip } from './sid-chip.js';
 export { buildSidDac } from './sid-dac.js';

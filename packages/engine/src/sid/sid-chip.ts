@@ -58,10 +58,11 @@ function checkModel(model: string): SidModel {
  * output RC filters.
  *
  * Output scale: one sample per clock cycle, `(direct voices + filter output)
- * × volume / 15 / 3`, where a voice at envelope 255 swings about ±1 around its
+ * × volume gain / 3` (gain 1 at volume 15, see mix-stage.ts, which also bends
+ * the sum slightly), where a voice at envelope 255 swings about ±1 around its
  * DC level. So one voice at full envelope and volume 15 spans about 2/3
  * peak to peak and three voices in phase reach about ±1.0; the external
- * high-pass removes the DC within a few tens of milliseconds.
+ * 1.6 Hz high-pass removes the DC with a 0.1 s time constant.
  */
 export class SidChip {
   private profile: SidModelProfile;
@@ -123,10 +124,10 @@ export class SidChip {
   private readonly routeGain = new Float64Array(6);
   /**
    * Coefficients derived from the filter/volume registers: integrator gain per cycle, 1/Q,
-   * low/band/high-pass output gains, volume gain. (Kept in a typed array so every field
+   * low/band/high-pass output gains, volume gain, mix-stage curvature. (Kept in a typed array so every field
    * stays an unboxed double.)
    */
-  private readonly coefficients = new Float64Array(6);
+  private readonly coefficients = new Float64Array(7);
 
   /** Cycles until the next flush of decayed filter states (see {@link FLUSH_INTERVAL}). */
   private flushCountdown = FLUSH_INTERVAL;
@@ -410,6 +411,7 @@ export class SidChip {
     const bandPassGain = coefficients[3];
     const highPassGain = coefficients[4];
     const volume = coefficients[5];
+    const mixCurve = coefficients[6];
     const extLowFactor = this.externalLowPassFactor;
     const extHighFactor = this.externalHighPassFactor;
     const analog = this.analog;
@@ -607,9 +609,10 @@ export class SidChip {
           bandPass += w * drive;
           lowPass += w * bandPass;
         }
-        const mixed =
-          (direct + lowPass * lowPassGain + bandPass * bandPassGain + highPass * highPassGain) *
-          volume;
+        // Mixer and volume op-amps bend the sum quadratically (see mix-stage.ts).
+        const mixerIn =
+          direct + lowPass * lowPassGain + bandPass * bandPassGain + highPass * highPassGain;
+        const mixed = mixerIn * (volume + mixCurve * mixerIn);
         extLow += extLowFactor * (mixed - extLow);
         extHigh += extHighFactor * (extLow - extHigh);
         out[i] = extLow - extHigh;
@@ -1206,7 +1209,11 @@ export class SidChip {
     coefficients[2] = ((mode >> 4) & 1) * passGain;
     coefficients[3] = ((mode >> 5) & 1) * passGain;
     coefficients[4] = ((mode >> 6) & 1) * passGain;
-    coefficients[5] = (mode & 0x0f) / 15 / 3;
+    const volume = profile.volumeGain[mode & 0x0f] / 3;
+    coefficients[5] = volume;
+    // Both quadratic stages folded into one term (their product terms are below 0.1 %).
+    coefficients[6] =
+      profile.mixStage.beforeVolume * volume + profile.mixStage.afterVolume * volume * volume;
     for (let v = 0; v < 3; v++) {
       const filtered = (this.filterRouting >> v) & 1;
       // Voice 3 off ($D418 bit 7) only disconnects voice 3 from the direct path.

@@ -6,6 +6,7 @@ import {
   filter6581PassGain,
 } from './filter-6581.js';
 import { FILTER_8580_PASS_GAIN, filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
+import { MIX_STAGE_6581, MIX_STAGE_8580, type MixStageCurve, volumeGain } from './mix-stage.js';
 import { buildSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
 
@@ -37,6 +38,10 @@ export interface SidModelProfile {
   readonly filterPassGain: Float64Array;
   /** Filter damping 1/Q for each resonance value. */
   readonly inverseQ: Float64Array;
+  /** Gain of the volume stage for each volume register value, 1 at 15. */
+  readonly volumeGain: Float64Array;
+  /** Even-order distortion of the mixer and volume stages. */
+  readonly mixStage: MixStageCurve;
   /** Integrator input saturation level, or 0 for a linear filter. */
   readonly saturationLevel: number;
   /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
@@ -82,6 +87,8 @@ function buildProfile(model: SidModel): SidModelProfile {
     cutoffHz,
     filterPassGain,
     inverseQ,
+    volumeGain: Float64Array.from({ length: 16 }, (_, v) => volumeGain(model, v)),
+    mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
