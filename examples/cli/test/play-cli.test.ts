@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseSidFile } from '@sidflow/core';
 import { captureAudio, startSimulator, Ultimate64Client } from '@sidflow/ultimate64';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -30,14 +31,11 @@ function sidflow(args: string[], env: NodeJS.ProcessEnv = process.env) {
 }
 
 /** Runs the CLI without blocking this process (the device simulator lives here). */
-function sidflowAsync(args: string[], env: NodeJS.ProcessEnv, onStdout: (text: string) => void) {
+function sidflowAsync(args: string[], env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, [bin, ...args], { env });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk;
-    onStdout(stdout);
-  });
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
     child.on('close', (code) => resolve({ code, stdout, stderr })),
@@ -148,16 +146,21 @@ describe('sidflow play', () => {
     const sim = await startSimulator({ password: 'pw', speed: 4 });
     const client = new Ultimate64Client({ host: sim.host, password: 'pw', timeoutMs: 10_000 });
     try {
-      let announced: () => void = () => undefined;
-      const playing = new Promise<void>((resolve) => (announced = resolve));
+      const { loadAddress, data } = parseSidFile(new Uint8Array(readFileSync(tune)));
+      let exited = false;
       const run = sidflowAsync(
         ['play', tune, '--adapter', 'ultimate64', '--host', sim.host, '--seconds', '2'],
         { ...process.env, SIDFLOW_U64_PASSWORD: 'pw' },
-        (stdout) => stdout.includes('Playing') && announced(),
-      );
-      await Promise.race([playing, run]);
-      // The CLI announces before it sends the tune; give the upload a moment.
-      await new Promise((r) => setTimeout(r, 300));
+      ).finally(() => {
+        exited = true;
+      });
+      // The tune has reached the device once runners:sidplay put its data at the load address.
+      const head = data.subarray(0, 32);
+      while (!exited) {
+        const memory = await client.readMemory(loadAddress, head.length);
+        if (memory.every((b, i) => b === head[i])) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       const during = await devicePeak(client);
       const r = await run;
       expect(r.code, r.stderr).toBe(0);
