@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -10,6 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseSidFile } from '@sidflow/core';
+import { captureAudio, startSimulator, Ultimate64Client } from '@sidflow/ultimate64';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -26,6 +28,32 @@ function sidflow(args: string[], env: NodeJS.ProcessEnv = process.env) {
     timeout: 60_000,
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr.toString() };
+}
+
+/** Runs the CLI without blocking this process (the device simulator lives here). */
+function sidflowAsync(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(process.execPath, [bin, ...args], { env });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, stdout, stderr })),
+  );
+}
+
+/** Peak of what the (simulated) device sounds now, heard through its UDP audio stream. */
+async function devicePeak(client: Ultimate64Client): Promise<number> {
+  try {
+    const { pcm } = await captureAudio({
+      seconds: 0.25,
+      listen: { host: '127.0.0.1', port: 0 },
+      onListening: ({ port }) => client.startStream('audio', `127.0.0.1:${port}`),
+    });
+    return pcm.reduce((max, v) => Math.max(max, Math.abs(v)), 0);
+  } finally {
+    await client.stopStream('audio');
+  }
 }
 
 function peak(pcm: Buffer, offset: number): number {
@@ -112,5 +140,38 @@ describe('sidflow play', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--adapter ultimate64 needs --host');
+  });
+
+  it('plays on an Ultimate 64 (the device simulator) and resets it at the end', async () => {
+    const sim = await startSimulator({ password: 'pw', speed: 4 });
+    const client = new Ultimate64Client({ host: sim.host, password: 'pw', timeoutMs: 10_000 });
+    try {
+      const { loadAddress, data } = parseSidFile(new Uint8Array(readFileSync(tune)));
+      let exited = false;
+      const run = sidflowAsync(
+        ['play', tune, '--adapter', 'ultimate64', '--host', sim.host, '--seconds', '2'],
+        { ...process.env, SIDFLOW_U64_PASSWORD: 'pw' },
+      ).finally(() => {
+        exited = true;
+      });
+      // The tune has reached the device once runners:sidplay put its data at the load address.
+      const head = data.subarray(0, 32);
+      while (!exited) {
+        const memory = await client.readMemory(loadAddress, head.length);
+        if (memory.every((b, i) => b === head[i])) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const during = await devicePeak(client);
+      const r = await run;
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(
+        /Playing "Ode to Joy" by .*, song 1\/2 on ultimate64 \(device\) for 2 s/,
+      );
+      expect(r.stderr).not.toContain('not available');
+      expect(during).toBeGreaterThan(1000);
+      expect(await devicePeak(client)).toBe(0); // dispose reset the machine
+    } finally {
+      await sim.close();
+    }
   });
 });

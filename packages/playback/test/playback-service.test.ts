@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ultimate64Client } from '@sidflow/ultimate64';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   createPlaybackService,
@@ -11,7 +12,6 @@ import {
 import { createNodeEngineAdapter, readTuneFile } from '../src/node.js';
 import { createSidplayfpAdapter } from '../src/sidplayfp.js';
 import { createUltimate64Adapter } from '../src/ultimate64.js';
-import { standInClient } from './device-stand-in.js';
 import { demoTune, repoRoot } from './fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sidflow-service-'));
@@ -19,7 +19,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** A device address nothing listens on (port 9 is discard; refused on loopback). */
 const unreachable = () =>
-  createUltimate64Adapter({ client: standInClient('127.0.0.1:9'), name: 'the test device' });
+  createUltimate64Adapter({
+    client: new Ultimate64Client({ host: '127.0.0.1:9', retries: 0 }),
+    name: 'the test device',
+  });
 const node = (name = 'x.wav') =>
   createNodeEngineAdapter({ output: 'wav', wavPath: join(dir, name), realtime: false });
 

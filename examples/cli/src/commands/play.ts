@@ -1,7 +1,8 @@
-import { createPlaybackService, type PlaybackAdapter, PlaybackError } from '@sidflow/playback';
+import { createPlaybackService, type PlaybackAdapter } from '@sidflow/playback';
 import { createNodeEngineAdapter, findExecutable, readTuneFile } from '@sidflow/playback/node';
 import { createSidplayfpAdapter } from '@sidflow/playback/sidplayfp';
-import { createUltimate64Adapter, type Ultimate64Control } from '@sidflow/playback/ultimate64';
+import { createUltimate64Adapter } from '@sidflow/playback/ultimate64';
+import { Ultimate64Client } from '@sidflow/ultimate64';
 import { fileArgument, intOption, numberOption, parseCommand, stringOption } from '../options.js';
 import { UsageError } from '../usage-error.js';
 
@@ -14,19 +15,6 @@ const IDS: Record<AdapterChoice, string> = {
   sidplayfp: 'sidplayfp',
   ultimate64: 'ultimate64',
 };
-
-async function ultimate64Client(host: string): Promise<Ultimate64Control> {
-  const mod = (await import('@sidflow/ultimate64')) as unknown as {
-    Ultimate64Client?: new (options: { host: string; password?: string }) => Ultimate64Control;
-  };
-  if (!mod.Ultimate64Client) {
-    throw new PlaybackError(
-      'PLAYBACK_ADAPTER_FAILED',
-      'this build of @sidflow/ultimate64 has no Ultimate64Client; use --adapter engine or sidplayfp',
-    );
-  }
-  return new mod.Ultimate64Client({ host, password: process.env.SIDFLOW_U64_PASSWORD });
-}
 
 /**
  * `sidflow play FILE.sid [--song N] [--adapter engine|sidplayfp|ultimate64] [--seconds S]
@@ -81,7 +69,10 @@ export async function runPlay(args: string[]): Promise<void> {
   }
   if (choice === 'ultimate64') {
     adapters.unshift(
-      createUltimate64Adapter({ client: await ultimate64Client(host!), name: host }),
+      createUltimate64Adapter({
+        client: new Ultimate64Client({ host: host!, password: process.env.SIDFLOW_U64_PASSWORD }),
+        name: host,
+      }),
     );
   }
   const playback = createPlaybackService({ adapters, readPath: readTuneFile });
