@@ -46,7 +46,7 @@ export interface PlayerOptions {
   /**
    * How `seek` gets there. `'fast'` (default): the machine runs ahead with the
    * SIDs advancing only their digital state (no waveforms, filter or
-   * resampling), and the last 0.1 s before the target is synthesised again so
+   * resampling), and the last 1 s before the target is synthesised again so
    * the filters and the resampler settle; every register, oscillator and
    * envelope is exact, the audio differs from an uninterrupted render only by
    * that settling (see the README). `'exact'`: the whole way is synthesised,

@@ -27,7 +27,8 @@ const MAX_SEEK_POINTS = 64;
  * the board's 16 Hz AC coupling (10 ms time constant), the SID filter and the
  * resampler to settle from their rest state.
  */
-const SEEK_SETTLE_SECONDS = 0.1;
+// Ten time constants of the board's 1.6 Hz output high-pass (RC = 0.1 s): the DC it holds decays to 0.005 %.
+const SEEK_SETTLE_SECONDS = 1;
 
 interface SeekPoint {
   frame: number;
@@ -297,12 +298,12 @@ export class SidPlayer {
    *
    * With `seekMode: 'fast'` (default) the machine runs ahead with the SIDs
    * advancing only their digital state; from the first chunk boundary at most
-   * 0.1 s before the target the SIDs' analog stages start from rest and the
+   * 1 s before the target the SIDs' analog stages start from rest and the
    * audio is synthesised again, so the filters and the resampler settle. CPU,
    * memory, CIAs, VIC-II and every SID register, oscillator, noise register
    * and envelope are then exactly as after an uninterrupted render; the audio
    * differs from it only by the settling, and the same seek always gives the
-   * same bytes, from wherever it starts. Targets within 0.1 s of the start,
+   * same bytes, from wherever it starts. Targets within 1 s of the start,
    * and every seek with `seekMode: 'exact'`, synthesise the whole way: the
    * render after them equals the uninterrupted render byte for byte.
    */

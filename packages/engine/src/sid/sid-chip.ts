@@ -773,7 +773,8 @@ export class SidChip {
     const filterDc = voiceDc * (routeGain[0] + routeGain[1] + routeGain[2]);
     const directDc = voiceDc * (routeGain[3] + routeGain[4] + routeGain[5]);
     // A DC input settles the state-variable filter with the low-pass equal to it and the band-pass at 0.
-    const mixed = (directDc + filterDc * coefficients[2]) * coefficients[5];
+    const mixerIn = directDc + filterDc * coefficients[2];
+    const mixed = mixerIn * (coefficients[5] + coefficients[6] * mixerIn);
     const analog = this.analog;
     analog[0] = 0;
     analog[1] = filterDc;
