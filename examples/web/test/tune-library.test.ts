@@ -89,7 +89,7 @@ describe('tune library', () => {
     writeFileSync(join(scratch, 'broken.sid'), 'PSID nonsense');
     const listing = await listHvscFolder('', { repoRoot, env: { SIDFLOW_HVSC: scratch } });
     const broken = listing.tunes.find((t) => t.fileName === 'broken.sid');
-    expect(broken?.error).toBeTruthy();
+    expect(broken?.error).toMatch(/PSID version must be 1–4/);
     expect(broken?.title).toBe('broken.sid');
   });
 
