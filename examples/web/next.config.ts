@@ -10,7 +10,12 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Loaded by Node at run time instead of bundled: they read the file system by
   // computed paths, which would make the bundler trace the whole repository.
-  serverExternalPackages: ['@sidflow/core', '@sidflow/engine'],
+  serverExternalPackages: [
+    '@sidflow/core',
+    '@sidflow/engine',
+    '@sidflow/render',
+    '@sidflow/ultimate64',
+  ],
   turbopack: {
     // @sidflow/playback imports @sidflow/core (header parser, error class),
     // whose dist is one file that also holds Node-only helpers importing

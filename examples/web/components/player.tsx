@@ -2,6 +2,7 @@
 
 import type {
   AdapterStatus,
+  PlaybackAdapter,
   PlaybackService,
   PlaybackSource,
   PlaybackState,
@@ -37,8 +38,27 @@ const SEEK_MAX_SECONDS = 300;
 /** The adapters the page registers, in the order offered. */
 const ADAPTERS = [
   { id: 'worklet', label: 'Engine in the browser' },
-  { id: 'stream', label: 'Server render (WAV stream)' },
+  { id: 'stream', label: 'Server render (stream)' },
+  { id: 'ultimate64', label: 'Ultimate 64' },
 ] as const;
+
+/**
+ * Stream formats in order of preference. With SharedArrayBuffer (a modern,
+ * isolated page) the M4A file plays by range requests; without it the page
+ * may be an older browser, so HLS (AAC segments, hls.js or native) comes first.
+ */
+function streamFormats(isolated: boolean): ('m4a' | 'wav' | 'hls')[] {
+  return isolated ? ['m4a', 'wav', 'hls'] : ['hls', 'm4a', 'wav'];
+}
+
+/** The Ultimate 64 adapter, over this server's device proxy (the device sends no CORS headers). */
+async function createDeviceAdapter(): Promise<PlaybackAdapter> {
+  const [{ createUltimate64Adapter }, { createDeviceProxyClient }] = await Promise.all([
+    import('@sidflow/playback/ultimate64'),
+    import('../lib/browser/device-proxy-client'),
+  ]);
+  return createUltimate64Adapter({ client: createDeviceProxyClient('/api/u64') });
+}
 
 function sourceOf(choice: TuneChoice): PlaybackSource {
   if (choice.kind === 'file') return { bytes: choice.bytes, name: choice.name };
@@ -74,10 +94,22 @@ export function Player({
   const [muted, setMuted] = useState([false, false, false]);
   const [volume, setVolume] = useState(0.8);
   const [isolated, setIsolated] = useState<boolean | null>(null);
+  const [device, setDevice] = useState<AdapterStatus | null>(null);
+  const deviceRef = useRef<Promise<PlaybackAdapter> | null>(null);
   const registers = useMemo(() => createRegisterChannel(), []);
 
   useEffect(() => {
     setIsolated(globalThis.crossOriginIsolated === true);
+    // Ask the device (through the proxy) before any tune is chosen, so the adapter
+    // list says from the start whether the Ultimate 64 can play and why not.
+    deviceRef.current ??= createDeviceAdapter();
+    void deviceRef.current
+      .then(async (adapter) => ({
+        id: adapter.id,
+        kind: adapter.kind,
+        ...(await adapter.availability()),
+      }))
+      .then(setDevice);
     return () => {
       const audio = audioRef.current;
       audioRef.current = null;
@@ -112,7 +144,7 @@ export function Player({
     worklet.outputNode.connect(analyser);
     let streamSource: MediaElementAudioSourceNode | null = null;
     const stream = createStreamAdapter({
-      formats: ['wav'],
+      formats: streamFormats(globalThis.crossOriginIsolated === true),
       // Route each media element through the page's graph so the meter hears it too.
       createMedia: () => {
         const media = document.createElement('audio');
@@ -123,9 +155,11 @@ export function Player({
         return media;
       },
     });
+    deviceRef.current ??= createDeviceAdapter();
     const service = createPlaybackService({
-      adapters: [worklet, stream],
-      preference: 'software-only',
+      adapters: [worklet, stream, await deviceRef.current],
+      // The adapter the user picks plays first; an unavailable device is passed over.
+      preference: 'hardware-if-available',
     });
     service.on('state', ({ state }) => {
       setState(state);
@@ -177,8 +211,13 @@ export function Player({
           song,
         });
         setActiveAdapter(service.activeAdapter);
-        void service.availability().then(setAdapters);
-        if (options.at) await service.seek(options.at);
+        void service.availability().then((list) => {
+          setAdapters(list);
+          const status = list.find((a) => a.id === 'ultimate64');
+          if (status) setDevice(status);
+        });
+        // The device can only restart a song, not seek into it.
+        if (options.at && service.activeAdapter !== 'ultimate64') await service.seek(options.at);
         await context.resume();
         await service.play();
       } catch (error) {
@@ -307,11 +346,23 @@ export function Player({
               onChange={(e) => changeAdapter(e.currentTarget.value)}
             >
               {ADAPTERS.map(({ id, label }) => {
-                const status = adapters.find((a) => a.id === id);
+                const status =
+                  id === 'ultimate64' ? (device ?? undefined) : adapters.find((a) => a.id === id);
+                const unavailable = status !== undefined && !status.available;
                 return (
-                  <option key={id} value={id} title={status?.reason}>
+                  <option
+                    key={id}
+                    value={id}
+                    title={status?.reason}
+                    data-available={status ? String(status.available) : ''}
+                    disabled={id === 'ultimate64' && unavailable}
+                  >
                     {label}
-                    {status && !status.available ? ' (unavailable for this tune)' : ''}
+                    {unavailable
+                      ? id === 'ultimate64'
+                        ? ` (unavailable: ${status.reason})`
+                        : ' (unavailable for this tune)'
+                      : ''}
                   </option>
                 );
               })}
@@ -389,9 +440,23 @@ export function Player({
           </label>
         </div>
         <VoiceRoll feed={registers} muted={muted} />
-        {activeAdapter === 'stream' && (
+        <p
+          className="muted"
+          data-testid="device-status"
+          data-available={device ? String(device.available) : ''}
+        >
+          Ultimate 64:{' '}
+          {device === null
+            ? 'asking…'
+            : device.available
+              ? `${device.reason}${activeAdapter === 'ultimate64' ? ` · ${state}` : ''}`
+              : `unavailable: ${device.reason}`}
+        </p>
+        {(activeAdapter === 'stream' || activeAdapter === 'ultimate64') && (
           <p className="muted">
-            A rendered stream carries no register data, so the voices stand still.
+            {activeAdapter === 'stream'
+              ? 'A rendered stream carries no register data, so the voices stand still.'
+              : 'The device plays on its own output; this page hears nothing of it.'}
           </p>
         )}
         <LevelMeter analyser={analyser} />

@@ -2,6 +2,7 @@
 // @sidflow/ultimate64: first the forwarding function on its own, then through `next start`
 // with the playback facade's Ultimate 64 adapter driving the simulator over the proxy.
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { createPlaybackService } from '@sidflow/playback';
 import { createUltimate64Adapter } from '@sidflow/playback/ultimate64';
@@ -11,9 +12,11 @@ import {
   Ultimate64Client,
   type Ultimate64Simulator,
 } from '@sidflow/ultimate64';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDeviceProxyClient } from '../lib/browser/device-proxy-client';
 import { forwardToDevice } from '../lib/server/device-proxy';
+import { launchChromium } from './chromium';
 import { freePort, startWebApp, type WebAppServer, webAppDir } from './web-app-server';
 
 const PASSWORD = 'pw';
@@ -45,6 +48,60 @@ async function devicePeak(): Promise<number> {
 }
 
 const env = () => ({ SIDFLOW_U64_HOST: sim.host, SIDFLOW_U64_PASSWORD: PASSWORD });
+
+/** One REST call that reached the simulator through the recorder. */
+interface DeviceCall {
+  method: string;
+  url: string;
+  body: Uint8Array;
+  status: number;
+}
+
+/**
+ * A pass-through in front of the simulator that notes every call, so a test can
+ * see which tune and song the device was asked to play (the simulator keeps no log).
+ */
+async function startRecorder(
+  target: string,
+): Promise<{ host: string; calls: DeviceCall[]; close(): Promise<void> }> {
+  const calls: DeviceCall[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = new Uint8Array(Buffer.concat(chunks));
+    const headers: Record<string, string> = {};
+    for (const name of ['content-type', 'x-password']) {
+      const value = req.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const answer = await fetch(`http://${target}${req.url}`, {
+      method: req.method,
+      headers,
+      body: body.length > 0 ? body : undefined,
+    });
+    calls.push({ method: req.method ?? '', url: req.url ?? '', body, status: answer.status });
+    res.writeHead(answer.status, {
+      'content-type': answer.headers.get('content-type') ?? 'application/json',
+    });
+    res.end(Buffer.from(await answer.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    host: `127.0.0.1:${port}`,
+    calls,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The C64 data of a PSID file and where it loads. */
+function psidPayload(sid: Uint8Array): { load: number; data: Uint8Array } {
+  const offset = (sid[6] << 8) | sid[7];
+  const load = (sid[8] << 8) | sid[9];
+  if (load !== 0) return { load, data: sid.subarray(offset) };
+  return { load: sid[offset] | (sid[offset + 1] << 8), data: sid.subarray(offset + 2) };
+}
 const at = (path: string, init?: RequestInit) => new Request(`http://web.example${path}`, init);
 
 describe('forwardToDevice', () => {
@@ -99,11 +156,20 @@ describe('forwardToDevice', () => {
 
 describe('/api/u64 in the built app (next start)', () => {
   let app: WebAppServer;
+  let recorder: Awaited<ReturnType<typeof startRecorder>>;
+  let browser: Browser;
   beforeAll(async () => {
-    app = await startWebApp(env());
+    recorder = await startRecorder(sim.host);
+    [app, browser] = await Promise.all([
+      startWebApp({ SIDFLOW_U64_HOST: recorder.host, SIDFLOW_U64_PASSWORD: PASSWORD }),
+      launchChromium(),
+    ]);
   });
-  afterAll(() => app?.close());
-
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await recorder?.close();
+  });
   it('lets the playback facade play on the device through the proxy and stop it', async () => {
     const client = createDeviceProxyClient(`${app.url}/api/u64`);
     const s = createPlaybackService({ adapters: [createUltimate64Adapter({ client })] });
@@ -122,5 +188,59 @@ describe('/api/u64 in the built app (next start)', () => {
     expect(config.status).toBe(200);
     expect(config.headers.get('cache-control')).toBe('no-store');
     expect(Object.keys(await config.json())).toContain('Audio Mixer');
+  });
+
+  it('plays on the device from the page: Ultimate 64 chosen, song sent, stop resets', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    try {
+      await page.goto(app.url);
+      const device = await page.waitForSelector('[data-testid=device-status][data-available=true]');
+      expect(await device.textContent()).toMatch(/answers \(API version 0\.1\)/);
+      await page.selectOption('[data-testid=adapter]', 'ultimate64');
+      const from = recorder.calls.length;
+      await page.click('[data-tune-id="demo/ode-to-joy.sid"]');
+      await page.waitForSelector(
+        '[data-testid=status][data-adapter=ultimate64][data-state=playing]',
+      );
+      // The tune went to the device's SID player with the start song, password added by the server.
+      const sidplay = recorder.calls
+        .slice(from)
+        .filter((c) => c.url.startsWith('/v1/runners:sidplay'));
+      expect(sidplay.map((c) => `${c.method} ${c.url} ${c.status}`)).toEqual([
+        'POST /v1/runners:sidplay?songnr=1 200',
+      ]);
+      expect(sidplay[0].body).toEqual(tune);
+      // The simulator took it: the tune's code sits in its memory and it sounds.
+      const { load, data } = psidPayload(tune);
+      expect(sim.memory.subarray(load, load + 64)).toEqual(data.subarray(0, 64));
+      expect(await devicePeak()).toBeGreaterThan(1000);
+      expect(await page.textContent('[data-testid=device-status]')).toMatch(/playing/);
+
+      await page.click('[data-testid=next-song]');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=subtune]')?.textContent === '2 / 2',
+      );
+      await page.waitForSelector('[data-testid=status][data-state=playing][data-song="2"]');
+      await expect
+        .poll(() => recorder.calls.some((c) => c.url === '/v1/runners:sidplay?songnr=2'))
+        .toBe(true);
+
+      const beforeStop = recorder.calls.length;
+      await page.click('[data-testid=stop]');
+      await expect
+        .poll(() =>
+          recorder.calls
+            .slice(beforeStop)
+            .some((c) => `${c.method} ${c.url}` === 'PUT /v1/machine:reset'),
+        )
+        .toBe(true);
+      expect(await devicePeak()).toBe(0);
+      expect(await page.$('[data-testid=error]')).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
   });
 });

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium';
@@ -13,12 +15,22 @@ const MULTI_SONG_TUNE = 'hvsc/MUSICIANS/D/Daglish_Ben/Last_Ninja.sid';
 /** Peak level above which a 100 ms window counts as sound (digital silence is exactly 0). */
 const AUDIBLE = 0.005;
 
+/** Seconds the server renders per song for the stream adapter (short: tests pay for it). */
+const RENDER_SECONDS = 15;
+const renderCache = mkdtempSync(join(tmpdir(), 'sidflow-web-player-renders-'));
+
 let server: WebAppServer;
 let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([
-    startWebApp({ SIDFLOW_HVSC: hvscFolder }),
+    // No SIDFLOW_U64_HOST: the page must offer the Ultimate 64 as unavailable, saying why.
+    startWebApp({
+      SIDFLOW_HVSC: hvscFolder,
+      SIDFLOW_RENDER_CACHE: renderCache,
+      SIDFLOW_RENDER_SECONDS: String(RENDER_SECONDS),
+      SIDFLOW_U64_HOST: '',
+    }),
     launchChromium(),
   ]);
 });
@@ -26,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  rmSync(renderCache, { recursive: true, force: true });
 });
 
 /** Uncaught exceptions per page: a test fails if the page threw behind its back. */
@@ -154,9 +167,13 @@ describe('the cross-origin isolated page in Chromium', () => {
     expect(await status(page, 'adapter')).toBe('worklet');
     await waitForPosition(page, 1.5, 60);
 
+    // The first stream request renders the song on the server (engine + ffmpeg) before it plays.
     await page.selectOption('[data-testid=adapter]', 'stream');
-    await page.waitForSelector('[data-testid=status][data-adapter=stream][data-state=playing]');
-    expect(await status(page, 'render-path')).toBe('wav');
+    await page.waitForSelector('[data-testid=status][data-adapter=stream][data-state=playing]', {
+      timeout: 45_000,
+    });
+    // An isolated page prefers the M4A file (AAC, which Debian's Chromium decodes).
+    expect(await status(page, 'render-path')).toBe('m4a');
     // The server's engine render picks up near where the browser's engine was.
     expect(await position(page)).toBeGreaterThan(1);
     await expectSound(page, 1_500);
@@ -230,6 +247,14 @@ describe('the page without cross-origin isolation (?isolation=off) in Chromium',
     await playDemoFor3Seconds(page, false);
   });
 
+  it('offers the Ultimate 64 as unavailable, with the reason the facade gives', async () => {
+    const device = await page.waitForSelector('[data-testid=device-status][data-available=false]');
+    expect(await device.textContent()).toMatch(/no Ultimate 64 is configured.*SIDFLOW_U64_HOST/);
+    const option = await page.$('[data-testid=adapter] option[value=ultimate64]');
+    expect(await option?.getAttribute('disabled')).not.toBeNull();
+    expect(await option?.textContent()).toMatch(/unavailable: .*no Ultimate 64 is configured/);
+  });
+
   it('shows an error for a corrupt tune and stays usable', async () => {
     await page.setInputFiles('[data-testid=file-input]', {
       name: 'broken.sid',
@@ -243,6 +268,19 @@ describe('the page without cross-origin isolation (?isolation=off) in Chromium',
     await pickTune(page, 'demo/korobeiniki.sid', 'Korobeiniki');
     expect(await page.$('[data-testid=error]')).toBeNull();
     await expectSound(page, 1_000);
+    expect(pageErrors.get(page)).toEqual([]);
+  });
+
+  it('streams a server render as HLS (AAC segments) without SharedArrayBuffer', async () => {
+    await pickTune(page, 'demo/ode-to-joy.sid', 'Ode to Joy');
+    await page.selectOption('[data-testid=adapter]', 'stream');
+    await page.waitForSelector('[data-testid=status][data-adapter=stream][data-state=playing]', {
+      timeout: 45_000,
+    });
+    expect(await status(page, 'render-path')).toBe('hls');
+    await expectSound(page, 1_500);
+    expect(await position(page)).toBeGreaterThan(0);
+    expect(await page.$('[data-testid=error]')).toBeNull();
     expect(pageErrors.get(page)).toEqual([]);
   });
 });
@@ -292,29 +330,33 @@ describe('the app server', () => {
     expect(hvscEscape.status).toBe(400);
   });
 
-  it('streams engine renders: a manifest per tune, WAV with range requests', async () => {
+  it('serves the render cache over HTTP: manifest, M4A ranges, HLS, JSON errors', async () => {
     const api = (id: string, rest: string) =>
       `${server.url}/api/playback/${encodeURIComponent(id)}/${rest}`;
     const manifest = await (await fetch(api(MULTI_SONG_TUNE, 'manifest'))).json();
-    expect(manifest.renders).toHaveLength(11);
-    expect(manifest.renders[3]).toEqual({ song: 4, seconds: 120, files: [{ format: 'wav' }] });
+    expect(manifest).toMatchObject({ version: 1, tune: { songs: 11, startSong: 3 } });
+    expect(manifest.onDemand).toEqual({ formats: ['wav', 'm4a', 'hls'], seconds: RENDER_SECONDS });
 
-    const size = 44 + 2 * 44_100 * 2;
-    const head = await fetch(api('demo/ode-to-joy.sid', 'wav?song=1&seconds=2'), {
-      headers: { Range: 'bytes=0-43' },
+    const head = await fetch(api('demo/greensleeves.sid', 'm4a?song=1'), {
+      headers: { Range: 'bytes=0-15' },
     });
     expect(head.status).toBe(206);
-    expect(head.headers.get('content-range')).toBe(`bytes 0-43/${size}`);
-    const header = new Uint8Array(await head.arrayBuffer());
-    expect(new TextDecoder().decode(header.subarray(0, 4))).toBe('RIFF');
-    const tail = await fetch(api('demo/ode-to-joy.sid', 'wav?song=1&seconds=2'), {
-      headers: { Range: `bytes=${size - 100}-` },
-    });
-    expect(tail.status).toBe(206);
-    expect((await tail.arrayBuffer()).byteLength).toBe(100);
+    expect(head.headers.get('content-type')).toBe('audio/mp4');
+    expect(head.headers.get('content-range')).toMatch(/^bytes 0-15\/\d+$/);
+    const box = new Uint8Array(await head.arrayBuffer());
+    expect(new TextDecoder().decode(box.subarray(4, 8))).toBe('ftyp');
+    const playlist = await (
+      await fetch(api('demo/greensleeves.sid', 'hls/index.m3u8?song=1'))
+    ).text();
+    const first = playlist.split('\n').find((l) => l.startsWith('segment-'))!;
+    const segment = await fetch(api('demo/greensleeves.sid', `hls/${first}`));
+    expect(segment.status).toBe(200);
+    // MPEG-TS packets start with the sync byte 0x47.
+    expect(new Uint8Array(await segment.arrayBuffer())[0]).toBe(0x47);
 
-    expect((await fetch(api('demo/ode-to-joy.sid', 'm4a'))).status).toBe(404);
-    expect((await fetch(api('upload.sid', 'manifest'))).status).toBe(400);
+    const bad = await fetch(api('upload.sid', 'manifest'));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'TUNE_BAD_ID' });
     expect((await fetch(api('demo/ode-to-joy.sid', 'wav?song=9'))).status).toBe(400);
   });
 });

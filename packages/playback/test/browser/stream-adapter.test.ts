@@ -54,6 +54,7 @@ function writeRenders(api: string): void {
     '128k',
   ];
   execFileSync('ffmpeg', [...ff, '-f', 'mp4', join(api, 'm4a')]);
+  mkdirSync(join(api, 'hls'));
   execFileSync('ffmpeg', [
     ...ff,
     '-f',
@@ -63,8 +64,8 @@ function writeRenders(api: string): void {
     '-hls_playlist_type',
     'vod',
     '-hls_segment_filename',
-    join(api, 'seg%d.ts'),
-    join(api, 'hls'),
+    join(api, 'hls', 'seg%d.ts'),
+    join(api, 'hls', 'index.m3u8'),
   ]);
   const files = [{ format: 'wav' }, { format: 'm4a' }];
   writeFileSync(
@@ -131,6 +132,8 @@ describe('stream adapter in Chromium (WAV by range requests)', () => {
     const plays = adapterContract[2].name;
     expect(await run(plays, ['m4a'])).toBeNull();
     expect(await run(plays, ['hls'])).toBeNull();
-    expect(server.requests.some((r) => r.startsWith('GET /api/playback/contract/seg'))).toBe(true);
+    expect(server.requests.some((r) => r.startsWith('GET /api/playback/contract/hls/seg'))).toBe(
+      true,
+    );
   });
 });

@@ -35,7 +35,8 @@ export interface StreamAdapter extends PlaybackAdapter {
  * Creates the adapter that plays pre-rendered audio: WAV or M4A from
  * `/api/playback/{id}/{format}?song=N` through a media element (which fetches
  * with HTTP range requests, so seeking does not download the whole file), or
- * HLS (AAC segments) through hls.js where the element cannot play it natively.
+ * HLS (AAC segments) from `/api/playback/{id}/hls/index.m3u8?song=N` through
+ * hls.js where the element cannot play it natively.
  * Whether a tune can stream comes from its render availability manifest.
  * Voice muting is not possible on a mixed render and is ignored.
  *
@@ -92,7 +93,9 @@ class MediaStreamAdapter implements StreamAdapter {
   }
 
   private url(tune: LoadedTune, format: StreamFormat, song: number): string {
-    return `${this.base()}/api/playback/${encodeURIComponent(tune.id)}/${format}?song=${song}`;
+    // HLS segment URIs are relative to the playlist's, so the playlist sits in its own folder.
+    const file = format === 'hls' ? 'hls/index.m3u8' : format;
+    return `${this.base()}/api/playback/${encodeURIComponent(tune.id)}/${file}?song=${song}`;
   }
 
   private async manifestOf(tune: LoadedTune, signal?: AbortSignal): Promise<StreamManifest | null> {
@@ -134,9 +137,14 @@ class MediaStreamAdapter implements StreamAdapter {
     }
     if (!manifest) return { available: false, reason: `no render manifest for "${tune.id}"` };
     const formats = formatsFor(manifest, tune.info.startSong, this.order());
-    const any = manifest.renders.some((r) => formatsFor(manifest, r.song, this.order()).length > 0);
+    const any =
+      formats.length > 0 ||
+      manifest.renders.some((r) => formatsFor(manifest, r.song, this.order()).length > 0);
     return any
-      ? { available: true, reason: `pre-rendered ${formats.join('/') || 'audio'} for "${tune.id}"` }
+      ? {
+          available: true,
+          reason: `${manifest.renders.length > 0 ? 'pre-rendered' : 'rendered on request as'} ${formats.join('/') || 'audio'} for "${tune.id}"`,
+        }
       : { available: false, reason: `no ${this.order().join('/')} render of "${tune.id}"` };
   }
 

@@ -1,90 +1,106 @@
-import { parseByteRange } from '../../../../lib/server/byte-range';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { errorResponse } from '../../../../lib/server/error-response';
+import { fileResponse } from '../../../../lib/server/file-response';
 import {
-  DEFAULT_RENDER_SECONDS,
-  playbackManifest,
-  wavRenderFor,
-} from '../../../../lib/server/playback-renders';
+  HLS_PLAYLIST,
+  hlsFolder,
+  isSegmentName,
+  playlistForSong,
+} from '../../../../lib/server/hls-segments';
+import { cachedRender, playbackManifest, renderFile } from '../../../../lib/server/render-cache';
+import { StreamError } from '../../../../lib/server/stream-error';
 import { TuneLibraryError } from '../../../../lib/server/tune-library-error';
-import type { WavRender } from '../../../../lib/server/wav-render';
 
 export const dynamic = 'force-dynamic';
 
-/** Formats this server can produce on demand. */
-const FORMATS = ['wav'] as const;
+const CONTENT_TYPES = { wav: 'audio/wav', m4a: 'audio/mp4' } as const;
 
-function streamFrom(render: WavRender, start: number, end: number): ReadableStream<Uint8Array> {
-  let at = start;
-  return new ReadableStream({
-    async pull(controller) {
-      if (at > end) {
-        controller.close();
-        return;
-      }
-      await render.waitFor(Math.min(end + 1, at + 65_536));
-      const ready = Math.min(render.ready(), end + 1);
-      if (ready <= at) {
-        // The render failed before reaching this byte.
-        controller.error(new Error('the render failed'));
-        return;
-      }
-      controller.enqueue(render.bytes.slice(at, ready));
-      at = ready;
-    },
-  });
+/** What a request names: the tune id, then `manifest`, `wav`, `m4a` or `hls/<file>`. */
+function parse(parts: readonly string[]): { id: string; what: string; hlsFile: string | null } {
+  const decoded = parts.map(decodeURIComponent);
+  if (decoded.length >= 3 && decoded.at(-2) === 'hls') {
+    return { id: decoded.slice(0, -2).join('/'), what: 'hls', hlsFile: decoded.at(-1)! };
+  }
+  return { id: decoded.slice(0, -1).join('/'), what: decoded.at(-1) ?? '', hlsFile: null };
+}
+
+function songOf(request: Request): number | null {
+  const query = new URL(request.url).searchParams;
+  if (!query.has('song')) return null;
+  const song = Number(query.get('song'));
+  if (!Number.isInteger(song) || song < 1) {
+    throw new TuneLibraryError(
+      'TUNE_BAD_ID',
+      `song must be a number from 1, got ${query.get('song')}`,
+    );
+  }
+  return song;
 }
 
 /**
- * `GET /api/playback/<id>/<format>[?song=N&seconds=S]`: the tune rendered by
- * the engine (`wav`), with HTTP range requests for media elements; the body
- * streams while it renders. `GET /api/playback/<id>/manifest` lists what can
- * stream, in the shape of a render availability manifest.
+ * The playback API the streaming adapter reads, backed by `@sidflow/render`'s
+ * disk cache (see `lib/server/render-cache.ts`):
+ *
+ * - `GET /api/playback/<id>/manifest`: the tune's availability manifest as
+ *   `render()` wrote it, plus `onDemand` (what any song can be rendered as);
+ * - `GET /api/playback/<id>/{wav,m4a}?song=N`: the render's file, with range
+ *   requests; rendered by the engine on first request;
+ * - `GET /api/playback/<id>/hls/index.m3u8?song=N` and its segments: the M4A's
+ *   AAC cut into MPEG-TS segments by ffmpeg, for browsers without
+ *   SharedArrayBuffer.
+ *
+ * Failures are JSON `{ code, error }`.
  */
 export async function GET(
   request: Request,
   context: { params: Promise<{ parts: string[] }> },
 ): Promise<Response> {
   try {
-    const { parts } = await context.params;
-    const format = parts.at(-1) ?? '';
-    const id = parts.slice(0, -1).map(decodeURIComponent).join('/');
-    if (format === 'manifest') return Response.json(await playbackManifest(id));
-    if (!(FORMATS as readonly string[]).includes(format)) {
-      throw new TuneLibraryError(
-        'TUNE_NOT_FOUND',
-        `no ${JSON.stringify(format)} render of ${id}; this server renders ${FORMATS.join(', ')}`,
+    const { id, what, hlsFile } = parse((await context.params).parts);
+    if (what === 'manifest') {
+      return Response.json(await playbackManifest(id), {
+        headers: { 'Cache-Control': 'no-cache' },
+      });
+    }
+    if (what !== 'wav' && what !== 'm4a' && what !== 'hls') {
+      throw new StreamError(
+        'STREAM_FORMAT_UNKNOWN',
+        `no ${JSON.stringify(what)} stream of ${id}: ask for manifest, wav, m4a or hls/${HLS_PLAYLIST}`,
       );
     }
-    const query = new URL(request.url).searchParams;
-    const song = query.has('song') ? Number(query.get('song')) : null;
-    const seconds = query.has('seconds') ? Number(query.get('seconds')) : DEFAULT_RENDER_SECONDS;
-    const render = await wavRenderFor(id, song, seconds);
-    const size = render.bytes.length;
-    const range = parseByteRange(request.headers.get('range'), size);
-    const headers = {
-      'Content-Type': 'audio/wav',
-      'Accept-Ranges': 'bytes',
-      'Cache-Control': 'no-cache',
-    };
-    if (range === 'unsatisfiable') {
-      return new Response(null, {
-        status: 416,
-        headers: { ...headers, 'Content-Range': `bytes */${size}` },
+    const song = songOf(request);
+    const cached = await cachedRender(id, song);
+    const origin = { 'X-SIDFlow-Render': cached.origin };
+    if (what !== 'hls') {
+      const file = renderFile(cached, what);
+      return await fileResponse(request, file.path, CONTENT_TYPES[what], {
+        ...origin,
+        ETag: `"${file.sha256}"`,
       });
     }
-    if (range === null) {
-      return new Response(streamFrom(render, 0, size - 1), {
-        headers: { ...headers, 'Content-Length': String(size) },
+    const folder = await hlsFolder(cached);
+    if (hlsFile === HLS_PLAYLIST) {
+      const playlist = await readFile(join(/*turbopackIgnore: true*/ folder, HLS_PLAYLIST), 'utf8');
+      return new Response(playlistForSong(playlist, cached.render.song), {
+        headers: {
+          ...origin,
+          'Content-Type': 'application/vnd.apple.mpegurl',
+          'Cache-Control': 'no-cache',
+        },
       });
     }
-    return new Response(streamFrom(render, range.start, range.end), {
-      status: 206,
-      headers: {
-        ...headers,
-        'Content-Length': String(range.end - range.start + 1),
-        'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
-      },
-    });
+    if (!hlsFile || !isSegmentName(hlsFile)) {
+      throw new StreamError(
+        'STREAM_FORMAT_UNKNOWN',
+        `no HLS file ${JSON.stringify(hlsFile)}: ask for ${HLS_PLAYLIST} and the segments it lists`,
+      );
+    }
+    const segment = join(/*turbopackIgnore: true*/ folder, hlsFile);
+    if (!(await stat(segment).catch(() => null))) {
+      throw new StreamError('STREAM_FORMAT_UNKNOWN', `the HLS playlist of ${id} has no ${hlsFile}`);
+    }
+    return await fileResponse(request, segment, 'video/mp2t', origin);
   } catch (error) {
     return errorResponse(error);
   }
