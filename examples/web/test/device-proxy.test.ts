@@ -222,10 +222,14 @@ describe('/api/u64 in the built app (next start)', () => {
       await page.waitForFunction(
         () => document.querySelector('[data-testid=subtune]')?.textContent === '2 / 2',
       );
-      await page.waitForSelector('[data-testid=status][data-state=playing][data-song="2"]');
+      // Song 2 went to the device (the page shows song 2 at once; the device is asked after a reset).
       await expect
-        .poll(() => recorder.calls.some((c) => c.url === '/v1/runners:sidplay?songnr=2'))
+        .poll(() =>
+          recorder.calls.slice(from).some((c) => c.url === '/v1/runners:sidplay?songnr=2'),
+        )
         .toBe(true);
+      // Its state was `ready` before that request went out, so `playing` now is song 2's.
+      await page.waitForSelector('[data-testid=status][data-state=playing][data-song="2"]');
 
       const beforeStop = recorder.calls.length;
       await page.click('[data-testid=stop]');
@@ -236,7 +240,9 @@ describe('/api/u64 in the built app (next start)', () => {
             .some((c) => `${c.method} ${c.url}` === 'PUT /v1/machine:reset'),
         )
         .toBe(true);
-      expect(await devicePeak()).toBe(0);
+      await page.waitForSelector('[data-testid=status]:not([data-state=playing])');
+      const calls = recorder.calls.slice(from).map((c) => `${c.method} ${c.url} ${c.status}`);
+      expect(await devicePeak(), calls.join('\n')).toBe(0);
       expect(await page.$('[data-testid=error]')).toBeNull();
       expect(errors).toEqual([]);
     } finally {
