@@ -204,3 +204,34 @@ describe('/api/playback errors', () => {
     }
   });
 });
+
+describe('/api/playback without a native ffmpeg (SIDFLOW_FFMPEG names none)', () => {
+  const wasmCache = mkdtempSync(join(tmpdir(), 'sidflow-web-renders-wasm-'));
+  beforeAll(() => {
+    process.env.SIDFLOW_FFMPEG = join(wasmCache, 'no-ffmpeg-here');
+    process.env.SIDFLOW_RENDER_CACHE = wasmCache;
+    process.env.SIDFLOW_RENDER_SECONDS = '5';
+  });
+  afterAll(() => {
+    delete process.env.SIDFLOW_FFMPEG;
+    process.env.SIDFLOW_RENDER_CACHE = cache;
+    process.env.SIDFLOW_RENDER_SECONDS = String(SECONDS);
+    rmSync(wasmCache, { recursive: true, force: true });
+  });
+
+  it('encodes M4A with ffmpeg.wasm, leaves HLS out and says why', async () => {
+    const manifest = await (await get(TUNE, 'manifest')).json();
+    expect(manifest.onDemand).toEqual({ formats: ['wav', 'm4a'], seconds: 5 });
+    const m4a = await get(TUNE, 'm4a?song=1');
+    expect(m4a.status).toBe(200);
+    expect(m4a.headers.get('x-sidflow-render')).toBe('rendered');
+    const probe = ffprobe(await save(m4a, 'wasm.m4a'));
+    expect(probe.streams[0]).toMatchObject({ codec_name: 'aac', channels: 2 });
+    expect(Number(probe.format.duration)).toBeCloseTo(5, 0);
+    const hls = await get(TUNE, 'hls/index.m3u8?song=1');
+    expect(hls.status).toBe(503);
+    const body = await hls.json();
+    expect(body.code).toBe('STREAM_FORMAT_UNAVAILABLE');
+    expect(body.error).toMatch(/native ffmpeg/);
+  }, 120_000);
+});

@@ -14,9 +14,9 @@ const SEGMENT_NAME = /^segment-\d{3,5}\.ts$/;
 /** Segmenting jobs by folder: concurrent requests share one ffmpeg run. */
 const jobs = new Map<string, Promise<string>>();
 
-function runFfmpeg(args: string[]): Promise<void> {
+function runFfmpeg(ffmpegPath: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('ffmpeg', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr = (stderr + chunk).slice(-2000);
@@ -39,7 +39,8 @@ function runFfmpeg(args: string[]): Promise<void> {
  * @throws {@link StreamError} `STREAM_FORMAT_UNAVAILABLE` without native ffmpeg or an M4A
  */
 export async function hlsFolder(cached: CachedRender): Promise<string> {
-  if (!(await renderSettings()).hls) {
+  const settings = await renderSettings();
+  if (!settings.hls) {
     throw new StreamError(
       'STREAM_FORMAT_UNAVAILABLE',
       'HLS needs the native ffmpeg on the server (apt-get install ffmpeg); play the M4A or WAV instead',
@@ -62,7 +63,7 @@ export async function hlsFolder(cached: CachedRender): Promise<string> {
       const temp = `${folder}.${process.pid}-${Date.now()}.partial`;
       await mkdir(temp, { recursive: true });
       try {
-        await runFfmpeg([
+        await runFfmpeg(settings.ffmpegPath, [
           '-hide_banner',
           '-nostdin',
           '-loglevel',

@@ -153,6 +153,7 @@ export async function cachedRender(id: string, song: number | null): Promise<Cac
         seconds: settings.seconds,
         engine: 'engine',
         encoder: settings.m4aEncoder ?? NO_ENCODER,
+        ffmpegPath: settings.ffmpegPath,
       });
       if (!result.render) {
         throw new RenderError(

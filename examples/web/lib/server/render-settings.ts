@@ -20,6 +20,8 @@ export interface RenderSettings {
   readonly m4aEncoder: 'native' | 'wasm' | null;
   /** Whether HLS segments can be made (they need the native `ffmpeg`). */
   readonly hls: boolean;
+  /** The native ffmpeg executable: `SIDFLOW_FFMPEG`, default `ffmpeg` (on the `PATH`). */
+  readonly ffmpegPath: string;
 }
 
 function wasmInstalled(): boolean {
@@ -31,20 +33,26 @@ function wasmInstalled(): boolean {
   }
 }
 
-let tools: Promise<{ native: boolean; wasm: boolean }> | null = null;
+/** Which encoders exist, by native ffmpeg path. */
+const tools = new Map<string, Promise<{ native: boolean; wasm: boolean }>>();
 
 /**
  * The render settings for this request. The environment is read each time
- * (tests change it); which encoders exist is probed once per process.
+ * (tests change it); which encoders exist is probed once per ffmpeg path.
  */
 export async function renderSettings(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<RenderSettings> {
-  tools ??= renderPackage().then(({ nativeFfmpegAvailable }) => ({
-    native: nativeFfmpegAvailable(),
-    wasm: wasmInstalled(),
-  }));
-  const found = await tools;
+  const ffmpegPath = env.SIDFLOW_FFMPEG?.trim() || 'ffmpeg';
+  let probe = tools.get(ffmpegPath);
+  if (!probe) {
+    probe = renderPackage().then(({ nativeFfmpegAvailable }) => ({
+      native: nativeFfmpegAvailable(ffmpegPath),
+      wasm: wasmInstalled(),
+    }));
+    tools.set(ffmpegPath, probe);
+  }
+  const found = await probe;
   const dir = env.SIDFLOW_RENDER_CACHE?.trim() || join('.sidflow', 'renders');
   const asked = Number(env.SIDFLOW_RENDER_SECONDS);
   const seconds =
@@ -56,5 +64,6 @@ export async function renderSettings(
     seconds,
     m4aEncoder: found.native ? 'native' : found.wasm ? 'wasm' : null,
     hls: found.native,
+    ffmpegPath,
   };
 }
