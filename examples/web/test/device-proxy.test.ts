@@ -49,6 +49,9 @@ async function devicePeak(): Promise<number> {
 
 const env = () => ({ SIDFLOW_U64_HOST: sim.host, SIDFLOW_U64_PASSWORD: PASSWORD });
 
+/** How long a test waits for the page to reach the device (a loaded machine is slow). */
+const POLL = { timeout: 15_000, interval: 100 };
+
 /** One REST call that reached the simulator through the recorder. */
 interface DeviceCall {
   method: string;
@@ -224,8 +227,9 @@ describe('/api/u64 in the built app (next start)', () => {
       );
       // Song 2 went to the device (the page shows song 2 at once; the device is asked after a reset).
       await expect
-        .poll(() =>
-          recorder.calls.slice(from).some((c) => c.url === '/v1/runners:sidplay?songnr=2'),
+        .poll(
+          () => recorder.calls.slice(from).some((c) => c.url === '/v1/runners:sidplay?songnr=2'),
+          POLL,
         )
         .toBe(true);
       // Its state was `ready` before that request went out, so `playing` now is song 2's.
@@ -234,10 +238,12 @@ describe('/api/u64 in the built app (next start)', () => {
       const beforeStop = recorder.calls.length;
       await page.click('[data-testid=stop]');
       await expect
-        .poll(() =>
-          recorder.calls
-            .slice(beforeStop)
-            .some((c) => `${c.method} ${c.url}` === 'PUT /v1/machine:reset'),
+        .poll(
+          () =>
+            recorder.calls
+              .slice(beforeStop)
+              .some((c) => `${c.method} ${c.url}` === 'PUT /v1/machine:reset'),
+          POLL,
         )
         .toBe(true);
       await page.waitForSelector('[data-testid=status]:not([data-state=playing])');
