@@ -54,6 +54,12 @@ export interface WorkletAdapterStats {
   underruns: number;
   /** Milliseconds the render worker spent rendering (shared-ring path; 0 otherwise). */
   renderMs: number;
+  /**
+   * Shared-ring path: the fewest frames the worklet found buffered at any
+   * render quantum since the last load, i.e. the margin left before an
+   * underrun (-1 until audio flows, and on the `worklet` path).
+   */
+  lowestFill: number;
 }
 
 /** The browser engine adapter (see {@link createWorkletAdapter}). */
@@ -122,6 +128,7 @@ class BrowserEngineAdapter implements WorkletAdapter {
     messages: 0,
     underruns: 0,
     renderMs: 0,
+    lowestFill: -1,
   };
 
   constructor(private readonly options: WorkletAdapterOptions) {
@@ -285,6 +292,7 @@ class BrowserEngineAdapter implements WorkletAdapter {
             this.counters.underruns += message.underruns - this.lastUnderruns;
           }
           this.lastUnderruns = message.underruns;
+          if (message.lowestFill !== undefined) this.counters.lowestFill = message.lowestFill;
           this.release(message.seconds);
         }
         break;
@@ -335,14 +343,16 @@ class BrowserEngineAdapter implements WorkletAdapter {
     this.clearQueues();
     const bytes = request.tune.bytes.slice();
     const chip = this.options.chip ?? 'auto';
-    await this.toWorklet({ type: 'pause', id: 0 });
+    // `unload` also zeroes the worklet's underrun count, which the new tune starts from.
+    await this.toWorklet({ type: 'unload', id: 0 });
+    this.lastUnderruns = 0;
+    this.counters.underruns = 0;
+    this.counters.lowestFill = -1;
     if (this.worker) {
       await this.toWorker({ type: 'load', bytes, song: request.song, chip, id: 0 });
     } else {
       await this.toWorklet({ type: 'load-self', bytes, song: request.song, chip, id: 0 });
     }
-    this.lastUnderruns = 0;
-    this.counters.underruns = 0;
     this.sink = request.events;
   }
 
