@@ -53,7 +53,8 @@ const REPORT_SECONDS = 0.1;
 /**
  * Creates the adapter that plays with our engine in Node: to `aplay`,
  * `pw-play` or `ffplay` when one is on PATH, else to a WAV file or raw PCM on
- * stdout. Used by `sidflow play`.
+ * stdout. Used by `sidflow play`. The facade's volume scales the PCM before
+ * it leaves (a change while playing ramps over 20 ms, so it does not click).
  *
  * @example
  * ```ts
