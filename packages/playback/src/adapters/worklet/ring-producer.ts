@@ -7,6 +7,12 @@ import type { EngineChip } from './worklet-messages.js';
 /** Frames rendered between two event batches (≈ 93 ms at 44.1 kHz). */
 const EVENTS_EVERY = 8 * RENDER_CHUNK;
 
+/** A load or seek with a warm engine pre-fills at least this much (≈ 186 ms) before it returns. */
+export const WARM_PREFILL_FRAMES = 16 * RENDER_CHUNK;
+
+/** Render speed, in multiples of real time, from which the engine counts as warm. */
+export const WARM_SPEED = 4;
+
 /** What the producer hands to its host (the render worker posts these to the main thread). */
 export interface RingProducerHost {
   /** Register frames and notes rendered since the last batch. */
@@ -22,11 +28,13 @@ export type PlayerFactory = typeof createPlayer;
  * slots). Kept free of worker globals so Node tests can drive it against a
  * simulated consumer.
  *
- * A load or seek starts a new epoch and then fills the whole ring before it
- * returns. That pre-fill is what keeps a cold start free of underruns: a
- * fresh engine runs slower than real time until the JIT has compiled its hot
- * loops, so the ring must be full, and the engine warm, before the consumer
- * starts taking 128 frames per quantum.
+ * A load or seek starts a new epoch and pre-fills the ring before it returns.
+ * That pre-fill is what keeps a cold start free of underruns: a fresh engine
+ * runs slower than real time until the JIT has compiled its hot loops, so
+ * the ring must be full, and the engine warm, before the consumer starts
+ * taking 128 frames per quantum. A warm engine (rendering at least
+ * {@link WARM_SPEED}× real time) stops after {@link WARM_PREFILL_FRAMES} and
+ * leaves the rest to the pump, so song changes and seeks stay quick.
  */
 export class RingProducer {
   private readonly capacity: number;
@@ -40,6 +48,7 @@ export class RingProducer {
    * @param sampleRate - the rate the consumer plays at
    * @param host - receives register and note batches
    * @param factory - builds the engine (default `createPlayer`)
+   * @param clock - milliseconds, for judging the render speed (default `performance.now`)
    */
   constructor(
     private readonly ctrl: Int32Array,
@@ -47,6 +56,7 @@ export class RingProducer {
     private readonly sampleRate: number,
     private readonly host: RingProducerHost,
     private readonly factory: PlayerFactory = createPlayer,
+    private readonly clock: () => number = () => performance.now(),
   ) {
     this.capacity = ring.length / RING_CHANNELS;
   }
@@ -73,7 +83,7 @@ export class RingProducer {
     } finally {
       Atomics.store(c, Ctrl.BUSY, 0);
     }
-    this.fill();
+    this.prefill();
   }
 
   /** Seeks, starts an epoch there and fills the ring. */
@@ -88,7 +98,23 @@ export class RingProducer {
     } finally {
       Atomics.store(c, Ctrl.BUSY, 0);
     }
-    this.fill();
+    this.prefill();
+  }
+
+  /**
+   * Fills the ring for a new epoch: all of it while the engine renders
+   * slower than {@link WARM_SPEED}× real time, else {@link WARM_PREFILL_FRAMES}.
+   */
+  private prefill(): void {
+    const t0 = this.clock();
+    let frames = 0;
+    while (this.room() >= RENDER_CHUNK) {
+      frames += this.fill(1);
+      if (frames >= WARM_PREFILL_FRAMES) {
+        const spent = (this.clock() - t0) / 1000;
+        if (spent * WARM_SPEED <= frames / this.sampleRate) break;
+      }
+    }
   }
 
   /** Mutes or unmutes a voice from the next rendered chunk on. */
