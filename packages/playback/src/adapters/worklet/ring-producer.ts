@@ -13,6 +13,9 @@ export const WARM_PREFILL_FRAMES = 16 * RENDER_CHUNK;
 /** Render speed, in multiples of real time, from which the engine counts as warm. */
 export const WARM_SPEED = 4;
 
+/** Seconds of audio after which the JIT has surely optimised the engine in this thread. */
+const WARM_AFTER_SECONDS = 3;
+
 /** What the producer hands to its host (the render worker posts these to the main thread). */
 export interface RingProducerHost {
   /** Register frames and notes rendered since the last batch. */
@@ -41,6 +44,7 @@ export class RingProducer {
   private player: SidPlayer | null = null;
   private tap: EngineEventTap | null = null;
   private sinceEvents = 0;
+  private renderedTotal = 0;
 
   /**
    * @param ctrl - the control block (see `Ctrl`)
@@ -103,14 +107,19 @@ export class RingProducer {
 
   /**
    * Fills the ring for a new epoch: all of it while the engine renders
-   * slower than {@link WARM_SPEED}× real time, else {@link WARM_PREFILL_FRAMES}.
+   * slower than {@link WARM_SPEED}× real time and has not yet rendered a few
+   * seconds, else {@link WARM_PREFILL_FRAMES}.
    */
   private prefill(): void {
+    // Once this thread has rendered a few seconds the engine stays compiled, whatever the
+    // next tune: a loaded machine must not make every seek and song change wait for a full ring.
+    const warmed = this.renderedTotal >= WARM_AFTER_SECONDS * this.sampleRate;
     const t0 = this.clock();
     let frames = 0;
     while (this.room() >= RENDER_CHUNK) {
       frames += this.fill(1);
       if (frames >= WARM_PREFILL_FRAMES) {
+        if (warmed) break;
         const spent = (this.clock() - t0) / 1000;
         if (spent * WARM_SPEED <= frames / this.sampleRate) break;
       }
@@ -169,6 +178,7 @@ export class RingProducer {
       Atomics.store(c, Ctrl.WRITE, (write + RENDER_CHUNK) | 0);
       this.tap!.sample();
       rendered += RENDER_CHUNK;
+      this.renderedTotal += RENDER_CHUNK;
       this.sinceEvents += RENDER_CHUNK;
       if (this.sinceEvents >= EVENTS_EVERY) {
         this.sinceEvents = 0;
