@@ -1,6 +1,7 @@
 // 60 s of playback in headless Chromium on the cross-origin isolated (shared-ring) path:
-// underruns, start latency (play() → first non-zero sample leaving the worklet), main-thread
-// time of the adapter per second of playback, and the render worker's and Chromium's CPU share.
+// underruns (and the lowest ring fill), load time, start latency (play() → first non-zero
+// sample leaving the worklet), main-thread time of the adapter per second of playback, and the
+// render worker's and Chromium's CPU share.
 // Run: npm run bench -w @sidflow/playback [-- --seconds 60]
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -35,8 +36,8 @@ interface Listened {
   position: number;
   maxRms: number;
   underruns: number;
-  stats: { mainThreadMs: number; messages: number; renderMs: number };
-  telemetry: { type: string; latencyMs?: number }[];
+  stats: { mainThreadMs: number; messages: number; renderMs: number; lowestFill: number };
+  telemetry: { type: string; latencyMs?: number; ms?: number }[];
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'sidflow-playback-bench-'));
@@ -67,10 +68,13 @@ try {
   const wall = (performance.now() - wall0) / 1000;
   const cpu = chromiumCpuSeconds() - cpu0;
   const latency = r.telemetry.find((t) => t.type === 'start')?.latencyMs ?? Number.NaN;
+  const loadMs = r.telemetry.find((t) => t.type === 'load')?.ms ?? Number.NaN;
   const rows = [
     ['render path', `${r.renderPath} (crossOriginIsolated ${r.crossOriginIsolated})`],
     ['played', `${r.position.toFixed(1)} s, peak RMS ${r.maxRms.toFixed(3)}`],
     ['underruns', `${r.underruns}`],
+    ['lowest ring fill at any quantum', `${r.stats.lowestFill} frames`],
+    ['load time (includes filling the ring)', `${loadMs.toFixed(1)} ms`],
     ['start latency play() → first non-zero sample', `${latency.toFixed(1)} ms`],
     [
       'main-thread time in the adapter',

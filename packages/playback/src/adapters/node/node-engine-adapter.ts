@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { createPlayer, type SidPlayer } from '@sidflow/engine';
 import { EngineEventTap } from '../../engine-tap/engine-event-tap.js';
 import { findExecutable } from '../../node-tools/find-executable.js';
+import { GainRamp } from '../../node-tools/gain-ramp.js';
 import type {
   AdapterEventSink,
   AdapterLoadRequest,
@@ -52,7 +53,8 @@ const REPORT_SECONDS = 0.1;
 /**
  * Creates the adapter that plays with our engine in Node: to `aplay`,
  * `pw-play` or `ffplay` when one is on PATH, else to a WAV file or raw PCM on
- * stdout. Used by `sidflow play`.
+ * stdout. Used by `sidflow play`. The facade's volume scales the PCM before
+ * it leaves (a change while playing ramps over 20 ms, so it does not click).
  *
  * @example
  * ```ts
@@ -83,6 +85,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
   private readonly sampleRate: number;
   private readonly channels: 1 | 2;
   private readonly buffer: Int16Array;
+  private readonly gain: GainRamp;
   private player: SidPlayer | null = null;
   private tap: EngineEventTap | null = null;
   private sink: AdapterEventSink | null = null;
@@ -100,6 +103,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
     this.sampleRate = options.sampleRate ?? 44_100;
     this.channels = options.channels ?? 2;
     this.buffer = new Int16Array(CHUNK * this.channels);
+    this.gain = new GainRamp(this.sampleRate);
   }
 
   get renderPath(): string {
@@ -228,6 +232,7 @@ class NodeEngineAdapter implements PlaybackAdapter {
         if (left <= 0) break;
         const frames = Math.min(left, CHUNK);
         player.render(this.buffer, frames);
+        this.gain.apply(this.buffer, frames, this.channels);
         this.tap!.sample();
         rendered += frames;
         const written =
@@ -294,8 +299,9 @@ class NodeEngineAdapter implements PlaybackAdapter {
     if (wasRunning) this.startLoop(player);
   }
 
-  setVolume(): void {
-    // The engine's output is passed on unscaled; the system player owns volume.
+  setVolume(volume: number): void {
+    // While audio flows the change ramps (no click); otherwise the next audio starts at it.
+    this.gain.set(volume, !this.running);
   }
 
   mute(voice: 0 | 1 | 2, muted: boolean): void {

@@ -3,14 +3,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findExecutable } from '../../node-tools/find-executable.js';
+import { GainRamp } from '../../node-tools/gain-ramp.js';
 import { stopChild } from '../../node-tools/stop-child.js';
 import type {
   AdapterEventSink,
   AdapterLoadRequest,
   PlaybackAdapter,
 } from '../../playback-adapter.js';
-import { PlaybackError } from '../../playback-error.js';
+import { PlaybackError, toSidflowError } from '../../playback-error.js';
 import type { AdapterAvailability } from '../../types.js';
+import { type PcmOutput, playerOutput, wavOutput } from '../node/pcm-output.js';
 import { probeSidplayfp, type SidplayfpInfo } from './sidplayfp-probe.js';
 
 /** Options of {@link createSidplayfpAdapter}. */
@@ -24,17 +26,33 @@ export interface SidplayfpAdapterOptions {
   /** Output sample rate in Hz. Default 44,100. */
   sampleRate?: number;
   /**
-   * Where sidplayfp plays: the system audio device (default), or a WAV file it
-   * renders as fast as it can (`{ wav, seconds }`; pause and seek then do nothing useful).
+   * Where sidplayfp plays:
+   * - `device` (default): sidplayfp opens the system audio device itself, so
+   *   the volume is the system mixer's and `setVolume` changes nothing;
+   * - `pipe`: sidplayfp writes its audio to our pipe (`-w-`), the adapter
+   *   scales it by the volume (with a click-free ramp) and passes it on to
+   *   {@link SidplayfpAdapterOptions.pipeTo};
+   * - `{ wav, seconds }`: a WAV file sidplayfp renders as fast as it can
+   *   (pause and seek then do nothing useful).
    */
   output?:
     | 'device'
+    | 'pipe'
     | {
         /** WAV file to write. */
         wav: string;
         /** Seconds to render. */
         seconds: number;
       };
+  /**
+   * Output `pipe`: where the scaled PCM goes. `player` (default) pipes it
+   * into the first of {@link SidplayfpAdapterOptions.players} on PATH, whose
+   * stdin paces sidplayfp to real time; `{ wav }` writes a WAV file as fast
+   * as sidplayfp renders (give the load a length, or it never ends).
+   */
+  pipeTo?: 'player' | { wav: string };
+  /** Output `pipe` to a player: players to look for, in order. Default `['aplay', 'pw-play', 'ffplay']`. */
+  players?: string[];
   /** Environment of the child (e.g. an ALSA configuration). Default: this process's. */
   env?: NodeJS.ProcessEnv;
   /** Milliseconds `play` waits for sidplayfp to start before failing. Default 5,000. */
@@ -58,9 +76,11 @@ export interface SidplayfpAdapter extends PlaybackAdapter {
  * voices (`-u`) are arguments; pause and resume stop and continue the process
  * (SIGSTOP/SIGCONT); seek restarts it with `-b` at the whole second (so seeks
  * land on whole seconds); a mute change while playing restarts it at the
- * current second; stop ends the process and waits for it to exit. Volume is
- * left to the system mixer. The position is the wall clock since sidplayfp
- * printed "Playing".
+ * current second; stop ends the process and waits for it to exit. Volume:
+ * with the default output `device` sidplayfp owns the sound card and has no
+ * volume option, so volume is the system mixer's; with output `pipe` its
+ * audio flows through the adapter, which scales it with a click-free ramp.
+ * The position is the wall clock since sidplayfp started playing.
  *
  * @example
  * ```ts
@@ -89,6 +109,11 @@ class CliAdapter implements SidplayfpAdapter {
   private heldAt = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly muted = [false, false, false];
+  private seconds: number | undefined;
+  private volume = 1;
+  private gain: GainRamp | null = null;
+  private pcm: PcmOutput | null = null;
+  private flowing: Promise<void> = Promise.resolve();
   private disposed = false;
 
   constructor(private readonly options: SidplayfpAdapterOptions) {}
@@ -102,7 +127,11 @@ class CliAdapter implements SidplayfpAdapter {
   }
 
   get renderPath(): string {
-    return typeof this.options.output === 'object' ? 'wav' : 'device';
+    return typeof this.options.output === 'object' ? 'wav' : (this.options.output ?? 'device');
+  }
+
+  private get piped(): boolean {
+    return this.options.output === 'pipe';
   }
 
   private detect(): Promise<SidplayfpInfo | null> {
@@ -142,6 +171,7 @@ class CliAdapter implements SidplayfpAdapter {
     this.tunePath = join(this.dir, 'tune.sid');
     await writeFile(this.tunePath, request.tune.bytes);
     this.song = request.song;
+    this.seconds = request.seconds;
     this.base = 0;
     this.sink = request.events;
   }
@@ -158,6 +188,10 @@ class CliAdapter implements SidplayfpAdapter {
     });
     if (typeof o.output === 'object') {
       args.push(`-t${Math.max(1, Math.ceil(o.output.seconds))}`, `-w${o.output.wav}`);
+    } else if (this.piped) {
+      // A mono WAV stream on stdout; the length (whole seconds) ends it, else it runs on.
+      const left = this.seconds === undefined ? 0 : Math.max(1, Math.ceil(this.seconds - start));
+      args.push('-m', `-t${left}`, '-w-');
     } else {
       args.push('-t0');
     }
@@ -171,6 +205,7 @@ class CliAdapter implements SidplayfpAdapter {
   private async spawnAt(start: number): Promise<void> {
     const info = this.found!;
     const started = performance.now();
+    const pcm = this.piped ? await this.openPcm() : null;
     const child = spawn(info.path, this.args(start), {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: this.options.env,
@@ -183,7 +218,8 @@ class CliAdapter implements SidplayfpAdapter {
       output = (output + d.toString('latin1')).slice(-4000);
     };
     child.stderr!.on('data', collect);
-    child.stdout!.on('data', collect);
+    if (pcm) this.forward(child, pcm);
+    else child.stdout!.on('data', collect);
     await new Promise<void>((resolve, reject) => {
       let settled = false;
       const fail = (why: string) => {
@@ -223,8 +259,11 @@ class CliAdapter implements SidplayfpAdapter {
         if (this.child !== child) return;
         this.child = null;
         this.stopClock();
-        if (code === 0) this.sink?.ended();
-        else if (signal !== 'SIGTERM' && signal !== 'SIGKILL') {
+        if (code === 0) {
+          // Piped: the end is heard only once the last samples reached the output.
+          const sink = this.sink;
+          void this.flowing.then(() => this.closePcm()).then(() => sink?.ended());
+        } else if (signal !== 'SIGTERM' && signal !== 'SIGKILL') {
           this.sink?.error(
             new PlaybackError(
               'PLAYBACK_ADAPTER_FAILED',
@@ -238,6 +277,78 @@ class CliAdapter implements SidplayfpAdapter {
       });
     });
     this.startClock();
+  }
+
+  private async openPcm(): Promise<PcmOutput> {
+    if (this.pcm) return this.pcm;
+    const rate = this.options.sampleRate ?? 44_100;
+    const to = this.options.pipeTo ?? 'player';
+    if (to !== 'player') {
+      this.pcm = await wavOutput(to.wav, rate, 1);
+      return this.pcm;
+    }
+    const players = this.options.players ?? ['aplay', 'pw-play', 'ffplay'];
+    for (const name of players) {
+      const path = await findExecutable(name);
+      if (!path) continue;
+      this.pcm = playerOutput(path, rate, 1, this.options.env, (e) => {
+        this.pcm = null;
+        this.sink?.error(e);
+      });
+      return this.pcm;
+    }
+    throw new PlaybackError(
+      'PLAYBACK_ADAPTER_FAILED',
+      `output "pipe" needs an audio player on PATH (looked for ${players.join(', ')})`,
+      { adapter: this.id },
+    );
+  }
+
+  private async closePcm(): Promise<void> {
+    const pcm = this.pcm;
+    this.pcm = null;
+    await this.flowing;
+    await pcm?.close();
+  }
+
+  /**
+   * Carries sidplayfp's WAV stream (mono s16le after a 44-byte header: `-m`
+   * downmixes multi-SID tunes) to the
+   * output, scaled by the volume. Reading pauses while the output is busy, so
+   * a player's stdin paces sidplayfp to real time.
+   */
+  private forward(child: ChildProcess, pcm: PcmOutput): void {
+    const gain = (this.gain ??= new GainRamp(this.options.sampleRate ?? 44_100));
+    gain.set(this.volume, true);
+    const stdout = child.stdout!;
+    let header = 44;
+    let carry: Buffer | null = null;
+    stdout.on('data', (data: Buffer) => {
+      let chunk = data;
+      if (header > 0) {
+        const skip = Math.min(header, chunk.length);
+        header -= skip;
+        chunk = chunk.subarray(skip);
+      }
+      if (carry) {
+        chunk = Buffer.concat([carry, chunk]);
+        carry = null;
+      }
+      if (chunk.length % 2 === 1) {
+        carry = Buffer.from(chunk.subarray(chunk.length - 1));
+        chunk = chunk.subarray(0, chunk.length - 1);
+      }
+      if (chunk.length === 0) return;
+      // A fresh, aligned copy: the gain scales it in place and the output keeps it.
+      const samples = new Int16Array(chunk.length / 2);
+      Buffer.from(samples.buffer).set(chunk);
+      gain.apply(samples, samples.length, 1);
+      stdout.pause();
+      this.flowing = this.flowing
+        .then(() => pcm.write(samples))
+        .catch((error: unknown) => this.sink?.error(toSidflowError(error, this.id)))
+        .finally(() => stdout.resume());
+    });
   }
 
   private position(): number {
@@ -289,6 +400,7 @@ class CliAdapter implements SidplayfpAdapter {
 
   async stop(): Promise<void> {
     await this.end();
+    await this.closePcm();
     this.base = 0;
     this.paused = false;
   }
@@ -305,8 +417,11 @@ class CliAdapter implements SidplayfpAdapter {
     }
   }
 
-  setVolume(): void {
-    // sidplayfp has no volume control; the system mixer owns it.
+  setVolume(volume: number): void {
+    // Output `device`: sidplayfp has no volume option and owns the sound card, so the
+    // system mixer rules. Output `pipe`: scaled here, ramped while audio flows.
+    this.volume = volume;
+    this.gain?.set(volume, this.child === null || this.paused);
   }
 
   mute(voice: 0 | 1 | 2, muted: boolean): void {
@@ -319,6 +434,7 @@ class CliAdapter implements SidplayfpAdapter {
   async unload(): Promise<void> {
     this.sink = null;
     await this.end();
+    await this.closePcm();
     if (this.dir) await rm(this.dir, { recursive: true, force: true });
     this.dir = null;
     this.tunePath = null;

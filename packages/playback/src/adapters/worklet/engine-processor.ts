@@ -5,7 +5,8 @@
 import { SidflowError } from '@sidflow/core';
 import { createPlayer, type SidPlayer } from '@sidflow/engine';
 import { EngineEventTap } from '../../engine-tap/engine-event-tap.js';
-import { Ctrl, PROCESSOR_NAME, RING_CHANNELS } from './ring-layout.js';
+import { RingConsumer } from './ring-consumer.js';
+import { PROCESSOR_NAME, RING_CHANNELS } from './ring-layout.js';
 import type { FromEngine, ToWorklet } from './worklet-messages.js';
 
 /** Quanta between position reports (16 × 128 frames ≈ 46 ms at 44.1 kHz). */
@@ -15,12 +16,7 @@ class SidflowEngineProcessor extends AudioWorkletProcessor {
   private player: SidPlayer | null = null;
   private tap: EngineEventTap | null = null;
   private readonly scratch = new Float32Array(128 * RING_CHANNELS);
-  private ctrl: Int32Array | null = null;
-  private ring: Float32Array | null = null;
-  private mask = 0;
-  private epoch = 0;
-  private startSeconds = 0;
-  private skipTo = 0;
+  private consumer: RingConsumer | null = null;
   private playing = false;
   private fed = false;
   private startedReported = false;
@@ -53,14 +49,16 @@ class SidflowEngineProcessor extends AudioWorkletProcessor {
           break;
         case 'attach-ring':
           this.unload();
-          this.ctrl = new Int32Array(message.ctrl);
-          this.ring = new Float32Array(message.samples);
-          this.mask = this.ring.length / RING_CHANNELS - 1;
-          this.epoch = -1;
+          this.consumer = new RingConsumer(
+            new Int32Array(message.ctrl),
+            new Float32Array(message.samples),
+            sampleRate,
+          );
           break;
         case 'play':
           this.playing = true;
           this.fed = false;
+          this.consumer?.start();
           this.startedReported = false;
           break;
         case 'pause':
@@ -94,14 +92,23 @@ class SidflowEngineProcessor extends AudioWorkletProcessor {
     this.tap = null;
     this.player?.dispose();
     this.player = null;
-    this.ctrl = null;
-    this.ring = null;
     this.position = 0;
     this.underruns = 0;
+    this.consumer?.resetCounters();
   }
 
   private report(): void {
-    this.send({ type: 'position', seconds: this.position, underruns: this.underruns });
+    const c = this.consumer;
+    if (c) {
+      this.send({
+        type: 'position',
+        seconds: c.position,
+        underruns: c.underruns,
+        lowestFill: c.lowestFill,
+      });
+    } else {
+      this.send({ type: 'position', seconds: this.position, underruns: this.underruns });
+    }
   }
 
   process(_inputs: Float32Array[][], outputs: Float32Array[][]): boolean {
@@ -114,8 +121,10 @@ class SidflowEngineProcessor extends AudioWorkletProcessor {
       right.fill(0);
       return true;
     }
-    if (this.ctrl) this.copyFromRing(left, right, frames);
-    else if (this.player) this.renderSelf(left, right, frames);
+    if (this.consumer) {
+      this.consumer.read(left, right, frames);
+      this.fed = this.consumer.flowing;
+    } else if (this.player) this.renderSelf(left, right, frames);
     else {
       left.fill(0);
       right.fill(0);
@@ -148,53 +157,6 @@ class SidflowEngineProcessor extends AudioWorkletProcessor {
       const { registers, notes } = this.tap!.drain();
       if (registers.length > 0 || notes.length > 0) this.send({ type: 'events', registers, notes });
     }
-  }
-
-  private copyFromRing(left: Float32Array, right: Float32Array, frames: number): void {
-    const ctrl = this.ctrl!;
-    const ring = this.ring!;
-    if (Atomics.load(ctrl, Ctrl.BUSY) === 1) {
-      left.fill(0);
-      right.fill(0);
-      return;
-    }
-    const epoch = Atomics.load(ctrl, Ctrl.EPOCH);
-    let read = Atomics.load(ctrl, Ctrl.READ);
-    if (epoch !== this.epoch) {
-      // Seqlock read: SKIP_TO and START_MS belong together only if EPOCH did not move meanwhile.
-      const skipTo = Atomics.load(ctrl, Ctrl.SKIP_TO);
-      const startMs = Atomics.load(ctrl, Ctrl.START_MS);
-      if (Atomics.load(ctrl, Ctrl.EPOCH) === epoch) {
-        this.epoch = epoch;
-        this.skipTo = skipTo;
-        this.startSeconds = startMs / 1000;
-        if ((skipTo - read) | 0) {
-          read = skipTo;
-          Atomics.store(ctrl, Ctrl.READ, read);
-        }
-        this.fed = false;
-      }
-    }
-    const available = (Atomics.load(ctrl, Ctrl.WRITE) - read) | 0;
-    const n = available < frames ? Math.max(available, 0) : frames;
-    const mask = this.mask;
-    for (let i = 0; i < n; i++) {
-      const at = ((read + i) & mask) * 2;
-      left[i] = ring[at];
-      right[i] = ring[at + 1];
-    }
-    if (n < frames) {
-      left.fill(0, n);
-      right.fill(0, n);
-      if (this.fed) this.underruns++;
-    }
-    if (n > 0) {
-      this.fed = true;
-      read = (read + n) | 0;
-      Atomics.store(ctrl, Ctrl.READ, read);
-      Atomics.notify(ctrl, Ctrl.READ);
-    }
-    this.position = this.startSeconds + ((read - this.skipTo) | 0) / sampleRate;
   }
 }
 

@@ -54,6 +54,12 @@ export interface WorkletAdapterStats {
   underruns: number;
   /** Milliseconds the render worker spent rendering (shared-ring path; 0 otherwise). */
   renderMs: number;
+  /**
+   * Shared-ring path: the fewest frames the worklet found buffered at any
+   * render quantum since the last load, i.e. the margin left before an
+   * underrun (-1 until audio flows, and on the `worklet` path).
+   */
+  lowestFill: number;
 }
 
 /** The browser engine adapter (see {@link createWorkletAdapter}). */
@@ -108,6 +114,8 @@ class BrowserEngineAdapter implements WorkletAdapter {
   private node: AudioWorkletNode | null = null;
   private worker: Worker | null = null;
   private moduleLoaded: Promise<void> | null = null;
+  private shared: { ctrl: SharedArrayBuffer; samples: SharedArrayBuffer } | null = null;
+  private workerReady: Promise<void> | null = null;
   private readonly ringFrames: number;
   private sink: AdapterEventSink | null = null;
   private readonly pending = new Map<number, Pending>();
@@ -122,6 +130,7 @@ class BrowserEngineAdapter implements WorkletAdapter {
     messages: 0,
     underruns: 0,
     renderMs: 0,
+    lowestFill: -1,
   };
 
   constructor(private readonly options: WorkletAdapterOptions) {
@@ -212,6 +221,7 @@ class BrowserEngineAdapter implements WorkletAdapter {
         { adapter: this.id, cause: error },
       );
     }
+    if (this.node) return this.node;
     const node = new AudioWorkletNode(ctx, PROCESSOR_NAME, {
       numberOfInputs: 0,
       numberOfOutputs: 1,
@@ -221,8 +231,28 @@ class BrowserEngineAdapter implements WorkletAdapter {
     node.connect(this.outputNode);
     this.node = node;
     if (this.renderPath === 'shared-ring') {
-      const ctrl = new SharedArrayBuffer(CTRL_SLOTS * 4);
-      const samples = new SharedArrayBuffer(this.ringFrames * RING_CHANNELS * 4);
+      const { ctrl, samples } = this.sharedRing();
+      await this.toWorklet({ type: 'attach-ring', ctrl, samples, id: 0 });
+    }
+    return node;
+  }
+
+  private sharedRing(): { ctrl: SharedArrayBuffer; samples: SharedArrayBuffer } {
+    this.shared ??= {
+      ctrl: new SharedArrayBuffer(CTRL_SLOTS * 4),
+      samples: new SharedArrayBuffer(this.ringFrames * RING_CHANNELS * 4),
+    };
+    return this.shared;
+  }
+
+  /**
+   * Starts the render worker (shared-ring path). Separate from the worklet so
+   * the first load's ring fill, which runs a cold engine, overlaps the
+   * worklet module's loading instead of following it.
+   */
+  private ensureWorker(): Promise<void> {
+    this.workerReady ??= (async () => {
+      const { ctrl, samples } = this.sharedRing();
       const worker = new Worker(this.options.workerUrl!, { type: 'module' });
       worker.onmessage = (event: MessageEvent<FromEngine>) => this.receive(event.data);
       worker.onerror = (event) => {
@@ -233,10 +263,15 @@ class BrowserEngineAdapter implements WorkletAdapter {
         );
       };
       this.worker = worker;
-      await this.toWorker({ type: 'init', ctrl, samples, sampleRate: ctx.sampleRate, id: 0 });
-      await this.toWorklet({ type: 'attach-ring', ctrl, samples, id: 0 });
-    }
-    return node;
+      const sampleRate = this.audioContext.sampleRate;
+      await this.toWorker({ type: 'init', ctrl, samples, sampleRate, id: 0 });
+    })().catch((error: unknown) => {
+      this.worker?.terminate();
+      this.worker = null;
+      this.workerReady = null;
+      throw error;
+    });
+    return this.workerReady;
   }
 
   private call<T extends { id: number }>(post: (message: T) => void, message: T): Promise<void> {
@@ -285,6 +320,7 @@ class BrowserEngineAdapter implements WorkletAdapter {
             this.counters.underruns += message.underruns - this.lastUnderruns;
           }
           this.lastUnderruns = message.underruns;
+          if (message.lowestFill !== undefined) this.counters.lowestFill = message.lowestFill;
           this.release(message.seconds);
         }
         break;
@@ -330,19 +366,27 @@ class BrowserEngineAdapter implements WorkletAdapter {
   async load(request: AdapterLoadRequest): Promise<void> {
     if (this.disposed)
       throw new PlaybackError('PLAYBACK_DISPOSED', 'the worklet adapter was disposed');
-    await this.ensureGraph();
     this.sink = null;
     this.clearQueues();
     const bytes = request.tune.bytes.slice();
     const chip = this.options.chip ?? 'auto';
-    await this.toWorklet({ type: 'pause', id: 0 });
-    if (this.worker) {
-      await this.toWorker({ type: 'load', bytes, song: request.song, chip, id: 0 });
-    } else {
-      await this.toWorklet({ type: 'load-self', bytes, song: request.song, chip, id: 0 });
-    }
+    // `unload` also zeroes the worklet's underrun count, which the new tune starts from.
+    const worklet = this.ensureGraph().then(() => this.toWorklet({ type: 'unload', id: 0 }));
     this.lastUnderruns = 0;
     this.counters.underruns = 0;
+    this.counters.lowestFill = -1;
+    if (this.renderPath === 'shared-ring') {
+      // The worker loads (and fills the ring) while the worklet is still being set up.
+      await Promise.all([
+        worklet,
+        this.ensureWorker().then(() =>
+          this.toWorker({ type: 'load', bytes, song: request.song, chip, id: 0 }),
+        ),
+      ]);
+    } else {
+      await worklet;
+      await this.toWorklet({ type: 'load-self', bytes, song: request.song, chip, id: 0 });
+    }
     this.sink = request.events;
   }
 

@@ -31,7 +31,13 @@ export type ToWorker =
 export type FromEngine =
   | { type: 'done'; id: number }
   | { type: 'failed'; id: number; code: string; message: string }
-  | { type: 'position'; seconds: number; underruns: number }
+  | {
+      type: 'position';
+      seconds: number;
+      underruns: number;
+      /** Shared-ring path: fewest frames buffered at any quantum since the tune was loaded. */
+      lowestFill?: number;
+    }
   | { type: 'started' }
   | { type: 'stats'; renderMs: number }
   | { type: 'events'; registers: RegisterFrame[]; notes: NoteEvent[] };
