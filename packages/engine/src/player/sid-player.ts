@@ -38,6 +38,9 @@ const SEEK_ESTIMATE_SECONDS = 0.5;
 /** Cycles between the output samples of that estimate. */
 const SEEK_ESTIMATE_INTERVAL = 16;
 
+/** The writer every snapshot is built in, created on the first one. */
+let sharedWriter: StateWriter | undefined;
+
 interface SeekPoint {
   frame: number;
   state: Uint8Array;
@@ -89,8 +92,6 @@ export class SidPlayer {
   private readonly estimateFrames: number;
   /** False once a fast seek skipped synthesis: the analog state is then settled, not exact. */
   private synthesisedThrough = true;
-  /** Size of the last snapshot, the capacity the next one starts with. */
-  private snapshotBytes = 1 << 17;
   private disposed = false;
 
   /** @internal Use `createPlayer`. */
@@ -436,8 +437,10 @@ export class SidPlayer {
 
   /** The complete player state (machine, SIDs, resamplers, position) as bytes. */
   snapshot(): Uint8Array {
-    // Sized from the last snapshot plus room for the few filter-history samples by which sizes vary.
-    const w = new StateWriter(this.snapshotBytes + 4096);
+    // One writer shared by all players (snapshots never nest): finish() copies out exactly
+    // the bytes used, so a snapshot costs one allocation of its own size.
+    const w = (sharedWriter ??= new StateWriter());
+    w.reset();
     w.u32(SNAPSHOT_MAGIC);
     w.u8(SNAPSHOT_VERSION);
     w.u8(this.sidCount);
@@ -453,9 +456,7 @@ export class SidPlayer {
     w.u32(this.pendingStart);
     w.u32(this.pendingEnd);
     for (const p of this.pending) w.f32Array(p);
-    const bytes = w.finish();
-    this.snapshotBytes = bytes.length;
-    return bytes;
+    return w.finish();
   }
 
   /**
