@@ -8,7 +8,7 @@ import { toneTune } from './support/machine-tunes.js';
 
 const tuneDir = join(import.meta.dirname, '../../../tunes/sid');
 const hvsc = join(import.meta.dirname, '../../../../shared/hvsc-sample/C64Music');
-/** Our demo tunes (filter sweeps, sync, ring, PWM, a $D418 sample) and two HVSC tunes (one with two SIDs). */
+/** Our demo tunes (filter sweeps, sync, ring, PWM, a $D418 sample) and three HVSC tunes (one filtered 6581, one with two SIDs). */
 const TUNES: [string, () => Uint8Array][] = [
   ['tone test tune', toneTune],
   ['korobeiniki', () => new Uint8Array(readFileSync(join(tuneDir, 'korobeiniki.sid')))],
@@ -16,6 +16,10 @@ const TUNES: [string, () => Uint8Array][] = [
   [
     'Commando (HVSC)',
     () => new Uint8Array(readFileSync(join(hvsc, 'MUSICIANS/H/Hubbard_Rob/Commando.sid'))),
+  ],
+  [
+    'Bionic_Commando (HVSC, 6581 filter)',
+    () => new Uint8Array(readFileSync(join(hvsc, 'MUSICIANS/F/Follin_Tim/Bionic_Commando.sid'))),
   ],
   [
     'Voice_2SID (two SIDs)',
