@@ -23,9 +23,9 @@ const SNAPSHOT_VERSION = 2;
 /** Most seek snapshots kept (~80 KB each): beyond this the interval doubles. */
 const MAX_SEEK_POINTS = 64;
 /**
- * Seconds before a fast seek's target that are synthesised in full, from the
- * analog stages at rest (filter and board low-pass settle within milliseconds)
- * with the output high-pass capacitor charged to the estimated level.
+ * Seconds before a fast seek's target that are synthesised in full, with the
+ * output high-pass capacitor charged to the estimated level; the filter and the
+ * board's low-pass, as the estimate left them, settle within milliseconds.
  */
 const SEEK_SYNTHESIS_SECONDS = 0.05;
 /**
