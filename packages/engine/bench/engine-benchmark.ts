@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GCProfiler } from 'node:v8';
-import { createPlayer } from '@sidflow/engine';
+import { createPlayer, type SidPlayer } from '@sidflow/engine';
 
 /** The 20 fixed tunes, relative to HVSC's C64Music folder. */
 export const BENCH_TUNES = [
@@ -58,6 +58,8 @@ export interface EngineBenchmarkResult {
   sidplayfpCpuSeconds?: number;
   sidplayfpSpeed?: number;
   ratio?: number;
+  /** CPU seconds of the process's first seek (20 s, last tune), which compiles the state-only paths. */
+  firstSeekWarmUpSeconds: number;
   /** CPU seconds of a cold 60 s seek on the first tune (a fresh player, no snapshots yet). */
   coldSeek60Seconds: number;
   /** Wall seconds of that seek (inflated when the machine is loaded). */
@@ -79,8 +81,23 @@ export interface EngineBenchmarkResult {
   quantumHeapGrowthBytes: number;
   /** Garbage collections during the 20,000 measured quanta (0 = nothing was allocated to collect). */
   quantumGcCount: number;
+  /** Median over 5 rounds of (JS heap + typed arrays) per player, 20 players a round, GC forced around. */
   playerHeapBytes: number;
+  /** The 5 rounds' figures per player, smallest first (their spread shows how clean the measurement was). */
+  playerHeapRounds: number[];
+  /** Worst wall ms of createPlayer + first 1-frame render over 10 tunes, in this (warm) process. */
   parseToFirstSampleMs: number;
+  /** Median and worst CPU ms of the same 10 calls. */
+  parseToFirstSampleCpuMedianMs: number;
+  parseToFirstSampleCpuWorstMs: number;
+  /**
+   * The same call as a user's first, in a fresh Node process (median of 3): wall and CPU
+   * ms (module import excluded, reported apart). Undefined when the built package
+   * could not be loaded in a child process.
+   */
+  freshFirstSampleWallMs?: number;
+  freshFirstSampleCpuMs?: number;
+  freshImportMs?: number;
 }
 
 function cpuSeconds(): number {
@@ -98,6 +115,46 @@ function childCpuSeconds(): number {
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** A child process that imports the built engine and times createPlayer + one rendered frame. */
+const FRESH_SCRIPT = `
+import { readFileSync } from 'node:fs';
+const t0 = performance.now();
+const { createPlayer } = await import('@sidflow/engine');
+const imported = performance.now() - t0;
+const bytes = new Uint8Array(readFileSync(process.env.SIDFLOW_BENCH_TUNE));
+const c0 = process.cpuUsage();
+const w0 = performance.now();
+createPlayer(bytes, { sampleRate: 44100, channels: 1 }).render(new Int16Array(1));
+const wall = performance.now() - w0;
+const c = process.cpuUsage(c0);
+process.stdout.write(JSON.stringify({ imported, wall, cpu: (c.user + c.system) / 1000 }));
+`;
+
+interface FreshFigures {
+  wall: number;
+  cpu: number;
+  imported: number;
+}
+
+/** Median (by wall time) of `runs` fresh-process first calls, or undefined when the child fails. */
+function freshFirstSample(tunePath: string, runs: number): FreshFigures | undefined {
+  const got: FreshFigures[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', FRESH_SCRIPT], {
+      env: { ...process.env, SIDFLOW_BENCH_TUNE: tunePath },
+      encoding: 'utf8',
+    });
+    if (r.status !== 0) return undefined;
+    try {
+      got.push(JSON.parse(r.stdout) as FreshFigures);
+    } catch {
+      return undefined;
+    }
+  }
+  got.sort((a, b) => a.wall - b.wall);
+  return got[Math.floor(got.length / 2)];
 }
 
 /** Runs the benchmark and returns its figures. */
@@ -133,6 +190,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
     audioSeconds,
     engineCpuSeconds: engineCpu,
     engineSpeed: audioSeconds / engineCpu,
+    firstSeekWarmUpSeconds: 0,
     coldSeek60Seconds: 0,
     coldSeek60WallSeconds: 0,
     coldSeekMedianSeconds: 0,
@@ -147,7 +205,10 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
     quantumHeapGrowthBytes: 0,
     quantumGcCount: 0,
     playerHeapBytes: 0,
+    playerHeapRounds: [],
     parseToFirstSampleMs: 0,
+    parseToFirstSampleCpuMedianMs: 0,
+    parseToFirstSampleCpuWorstMs: 0,
   };
 
   // Throughput: the native reference, same tunes, same length, WAV output.
@@ -181,6 +242,13 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   // Seeking: 60 s cold (no snapshots yet) on every tune, then random seeks once snapshots exist.
   // CPU time is the figure (the machine may be shared); wall time is kept for the first tune.
   const seekTune = files[0].bytes;
+  // "Cold" means no snapshots yet, not uncompiled code: playback above never ran the
+  // state-only paths, so one throwaway seek compiles them first (timed apart).
+  {
+    const c0 = cpuSeconds();
+    createPlayer(files[files.length - 1].bytes, { sampleRate: rate, channels: 1 }).seek(20);
+    result.firstSeekWarmUpSeconds = cpuSeconds() - c0;
+  }
   const coldSeeks: number[] = [];
   for (const f of files) {
     const player = createPlayer(f.bytes, { sampleRate: rate, channels: 1 });
@@ -253,27 +321,60 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
     }
   }
 
-  // Heap per player (needs --expose-gc for a clean figure) and parse-to-first-sample.
+  // Heap per player (needs --expose-gc for a clean figure): 20 players a round, a forced
+  // GC before and after, median of 5 rounds (one collection landing inside a round would
+  // otherwise skew or even flip the sign of a single difference).
   // Typed arrays live outside the JS heap, so count their backing stores too.
   const memory = () => {
     const m = process.memoryUsage();
     return m.heapUsed + m.arrayBuffers;
   };
-  gc();
-  const h0 = memory();
-  const players = files
-    .slice(0, 10)
-    .map((f) => createPlayer(f.bytes, { sampleRate: rate, channels: 1 }));
-  gc();
-  result.playerHeapBytes = (memory() - h0) / players.length;
+  // Every round's players stay alive to the end: freeing one round's would let their
+  // array buffers (released lazily, after the collection) shrink the next round's figure.
+  const rounds: number[] = [];
+  const kept: SidPlayer[] = [];
+  for (let round = 0; round < 5; round++) {
+    gc();
+    gc();
+    const h0 = memory();
+    for (let i = 0; i < 20; i++) {
+      kept.push(createPlayer(files[i % files.length].bytes, { sampleRate: rate, channels: 1 }));
+    }
+    gc();
+    gc();
+    rounds.push((memory() - h0) / 20);
+  }
+  for (const p of kept) p.dispose();
+  kept.length = 0;
+  rounds.sort((a, b) => a - b);
+  result.playerHeapRounds = rounds;
+  result.playerHeapBytes = rounds[2];
+
+  // Parse-to-first-sample in this process (everything compiled and designed already).
   const first = new Int16Array(1);
   let worstFirst = 0;
+  const firstCpu: number[] = [];
   for (const f of files.slice(0, 10)) {
+    const c0 = cpuSeconds();
     const s = performance.now();
     createPlayer(f.bytes, { sampleRate: rate, channels: 1 }).render(first);
     worstFirst = Math.max(worstFirst, performance.now() - s);
+    firstCpu.push((cpuSeconds() - c0) * 1000);
   }
+  firstCpu.sort((a, b) => a - b);
   result.parseToFirstSampleMs = worstFirst;
+  result.parseToFirstSampleCpuMedianMs = firstCpu[Math.floor(firstCpu.length / 2)];
+  result.parseToFirstSampleCpuWorstMs = firstCpu[firstCpu.length - 1];
+
+  // What a user feels on the first call: a fresh process (nothing compiled, no tables yet).
+  const fresh = freshFirstSample(join(options.hvscRoot, files[0].path), 3);
+  if (fresh !== undefined) {
+    result.freshFirstSampleWallMs = fresh.wall;
+    result.freshFirstSampleCpuMs = fresh.cpu;
+    result.freshImportMs = fresh.imported;
+  } else {
+    log('fresh-process first sample: the built @sidflow/engine could not be loaded, skipped');
+  }
   return result;
 }
 
@@ -292,12 +393,19 @@ export function formatEngineBenchmark(r: EngineBenchmarkResult): string {
   lines.push(
     `seek 60 s cold (CPU): ${(r.coldSeek60Seconds * 1000).toFixed(1)} ms on the first tune (${(r.coldSeek60WallSeconds * 1000).toFixed(1)} ms wall); ` +
       `median ${(r.coldSeekMedianSeconds * 1000).toFixed(1)} ms, worst ${(r.coldSeekWorstSeconds * 1000).toFixed(1)} ms (${r.coldSeekWorstTune}) over all tunes`,
-    `worst warm seek (CPU): ${(r.warmSeekMaxSeconds * 1000).toFixed(1)} ms`,
+    `worst warm seek (CPU): ${(r.warmSeekMaxSeconds * 1000).toFixed(1)} ms; the process's first seek (20 s, JIT warm-up, not counted above): ${(r.firstSeekWarmUpSeconds * 1000).toFixed(0)} ms`,
     `128-frame quantum at 48 kHz: mean ${(r.quantumMeanMs * 1000).toFixed(0)} µs CPU ` +
       `(${(r.quantumBudgetShare * 100).toFixed(1)} % of the 2.67 ms budget), p99 ${(r.quantumP99Ms * 1000).toFixed(0)} µs wall; ` +
       `dearest tune ${(r.quantumWorstShare * 100).toFixed(1)} % (${r.quantumWorstTune})`,
     `allocation over 20,000 quanta: heap growth ${r.quantumHeapGrowthBytes} bytes, ${r.quantumGcCount} garbage collections`,
-    `heap + typed arrays per player: ${(r.playerHeapBytes / 1024).toFixed(0)} KiB; parse-to-first-sample (worst of 10): ${r.parseToFirstSampleMs.toFixed(1)} ms`,
+    `heap + typed arrays per player: ${(r.playerHeapBytes / 1024).toFixed(0)} KiB (median of 5 rounds of 20 players; rounds ${r.playerHeapRounds.map((b) => (b / 1024).toFixed(0)).join(', ')} KiB)`,
+    `parse-to-first-sample, warm process: worst ${r.parseToFirstSampleMs.toFixed(1)} ms wall of 10; CPU median ${r.parseToFirstSampleCpuMedianMs.toFixed(1)} ms, worst ${r.parseToFirstSampleCpuWorstMs.toFixed(1)} ms`,
   );
+  if (r.freshFirstSampleWallMs !== undefined) {
+    lines.push(
+      `parse-to-first-sample, fresh process (first tune, median of 3): ${r.freshFirstSampleWallMs.toFixed(1)} ms wall, ` +
+        `${r.freshFirstSampleCpuMs?.toFixed(1)} ms CPU (after importing the package: ${r.freshImportMs?.toFixed(1)} ms)`,
+    );
+  }
   return lines.join('\n');
 }

@@ -83,6 +83,14 @@ export interface MachineSid extends SnapshotCapable {
   advance(cycles: number): void;
   /** Puts the analog stages at rest for the current registers, before synthesis resumes after {@link MachineSid.advance}. */
   settleAnalog(): void;
+  /**
+   * From here on, {@link MachineSid.advance} also estimates the level the output's
+   * slow high-pass holds (sampling the output every `interval` cycles), the digital
+   * state staying exact.
+   */
+  startLevelEstimate(interval: number): void;
+  /** Ends the estimate and puts the analog stages at rest at the estimated output level. */
+  finishLevelEstimate(): void;
   /** Silences or restores one voice (0–2). */
   muteVoice(voice: 0 | 1 | 2, muted: boolean): void;
   /** Power-on state. */

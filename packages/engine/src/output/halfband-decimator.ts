@@ -13,6 +13,28 @@ export function halfbandWingTaps(passFraction: number, attenuationDb: number): n
   return Math.max(4, Math.ceil((length + 1) / 4));
 }
 
+/** Designed wings, shared by every decimator with the same design (read-only once built). */
+const wings = new Map<string, Float64Array>();
+
+function wingTaps(half: number, attenuationDb: number): Float64Array {
+  const key = `${half}/${attenuationDb}`;
+  const cached = wings.get(key);
+  if (cached !== undefined) return cached;
+  const beta = kaiserBeta(attenuationDb);
+  const i0Beta = besselI0(beta);
+  const taps = new Float64Array(half);
+  let sum = 0;
+  for (let m = 0; m < half; m++) {
+    const d = 2 * m + 1;
+    taps[m] = 0.5 * sinc(d / 2) * kaiserWindow(d / (2 * half), beta, i0Beta);
+    sum += taps[m];
+  }
+  // Unity gain at DC: centre 0.5 plus both wings.
+  for (let m = 0; m < half; m++) taps[m] *= 0.25 / sum;
+  wings.set(key, taps);
+  return taps;
+}
+
 /**
  * Decimation by 2 with a linear-phase half-band FIR: every even tap but the
  * centre is zero, so each output costs one multiply per pair of odd taps.
@@ -37,17 +59,7 @@ export class HalfbandDecimator {
    */
   constructor(passFraction: number, attenuationDb: number, maxAppend: number) {
     const half = halfbandWingTaps(passFraction, attenuationDb);
-    const beta = kaiserBeta(attenuationDb);
-    const i0Beta = besselI0(beta);
-    const taps = new Float64Array(half);
-    let sum = 0;
-    for (let m = 0; m < half; m++) {
-      const d = 2 * m + 1;
-      taps[m] = 0.5 * sinc(d / 2) * kaiserWindow(d / (2 * half), beta, i0Beta);
-      sum += taps[m];
-    }
-    // Unity gain at DC: centre 0.5 plus both wings.
-    for (let m = 0; m < half; m++) taps[m] *= 0.25 / sum;
+    const taps = wingTaps(half, attenuationDb);
     this.taps = taps;
     this.half = half;
     const reach = 2 * half - 1;

@@ -21,6 +21,45 @@ export function polyphaseTaps(
 }
 
 /**
+ * Designed phase tables, shared by every interpolator with the same design: a
+ * table is read-only once built, and designing one (257 phases of
+ * Kaiser-windowed sinc) is most of what creating a player costs.
+ */
+const phaseTables = new Map<string, Float64Array>();
+
+function phaseTable(
+  inputHz: number,
+  passHz: number,
+  stopHz: number,
+  attenuationDb: number,
+  taps: number,
+): Float64Array {
+  const key = `${inputHz}/${passHz}/${stopHz}/${attenuationDb}/${taps}`;
+  const cached = phaseTables.get(key);
+  if (cached !== undefined) return cached;
+  const cutoff = (passHz + stopHz) / 2 / inputHz;
+  const beta = kaiserBeta(attenuationDb);
+  const i0Beta = besselI0(beta);
+  const halfTaps = taps / 2;
+  const table = new Float64Array((PHASES + 1) * taps);
+  for (let p = 0; p <= PHASES; p++) {
+    const mu = p / PHASES;
+    let sum = 0;
+    for (let j = 0; j < taps; j++) {
+      const tau = mu + halfTaps - 1 - j;
+      const value =
+        2 * cutoff * sinc(2 * cutoff * tau) * kaiserWindow(tau / halfTaps, beta, i0Beta);
+      table[p * taps + j] = value;
+      sum += value;
+    }
+    // Every phase passes DC at exactly unity, so no phase-dependent ripple.
+    for (let j = 0; j < taps; j++) table[p * taps + j] /= sum;
+  }
+  phaseTables.set(key, table);
+  return table;
+}
+
+/**
  * Arbitrary-ratio band-limited resampling by a polyphase windowed-sinc FIR.
  * The output clock is kept as an exact rational position (integer numerator
  * over `denominator`), so there is no drift and results are deterministic.
@@ -63,28 +102,10 @@ export class PolyphaseInterpolator {
     this.taps = taps;
     this.step = inputRate;
     this.denominator = outputRate;
-    const cutoff = (passHz + stopHz) / 2 / inputHz;
-    const beta = kaiserBeta(attenuationDb);
-    const i0Beta = besselI0(beta);
-    const halfTaps = taps / 2;
-    const table = new Float64Array((PHASES + 1) * taps);
-    for (let p = 0; p <= PHASES; p++) {
-      const mu = p / PHASES;
-      let sum = 0;
-      for (let j = 0; j < taps; j++) {
-        const tau = mu + halfTaps - 1 - j;
-        const value =
-          2 * cutoff * sinc(2 * cutoff * tau) * kaiserWindow(tau / halfTaps, beta, i0Beta);
-        table[p * taps + j] = value;
-        sum += value;
-      }
-      // Every phase passes DC at exactly unity, so no phase-dependent ripple.
-      for (let j = 0; j < taps; j++) table[p * taps + j] /= sum;
-    }
-    this.table = table;
+    this.table = phaseTable(inputHz, passHz, stopHz, attenuationDb, taps);
     this.buffer = new Float64Array(taps + 2 + maxAppend);
-    this.length = halfTaps - 1;
-    this.position = halfTaps - 1;
+    this.length = taps / 2 - 1;
+    this.position = taps / 2 - 1;
   }
 
   /** Silence history and restart the output clock. */

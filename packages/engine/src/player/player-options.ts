@@ -46,10 +46,11 @@ export interface PlayerOptions {
   /**
    * How `seek` gets there. `'fast'` (default): the machine runs ahead with the
    * SIDs advancing only their digital state (no waveforms, filter or
-   * resampling), and the last 1 s before the target is synthesised again so
-   * the filters and the resampler settle; every register, oscillator and
-   * envelope is exact, the audio differs from an uninterrupted render only by
-   * that settling (see the README). `'exact'`: the whole way is synthesised,
+   * resampling); over the last 0.55 s before the target the level held by the
+   * board's slow output high-pass is estimated from sampled cycles, and the
+   * last 0.05 s is synthesised again; every register, oscillator and envelope
+   * is exact, the audio differs from an uninterrupted render only by a DC
+   * offset of a few LSB that decays within 0.1 s (see the README). `'exact'`: the whole way is synthesised,
    * so rendering after a seek equals rendering straight through byte for byte
    * (about 10× slower).
    */

@@ -23,12 +23,23 @@ const SNAPSHOT_VERSION = 2;
 /** Most seek snapshots kept (~80 KB each): beyond this the interval doubles. */
 const MAX_SEEK_POINTS = 64;
 /**
- * Seconds before a fast seek's target that are synthesised again: enough for
- * the board's 16 Hz AC coupling (10 ms time constant), the SID filter and the
- * resampler to settle from their rest state.
+ * Seconds before a fast seek's target that are synthesised in full, with the
+ * output high-pass capacitor charged to the estimated level; the filter and the
+ * board's low-pass, as the estimate left them, settle within milliseconds.
  */
-// Ten time constants of the board's 1.6 Hz output high-pass (RC = 0.1 s): the DC it holds decays to 0.005 %.
-const SEEK_SETTLE_SECONDS = 1;
+const SEEK_SYNTHESIS_SECONDS = 0.05;
+/**
+ * Seconds before those over which the level the board's 1.6 Hz output
+ * high-pass (RC 0.1 s) holds is estimated from sampled cycles. Its capacitor
+ * averages the last few tenths of a second; an error in it would show as a
+ * DC offset decaying with 0.1 s after the seek.
+ */
+const SEEK_ESTIMATE_SECONDS = 0.5;
+/** Cycles between the output samples of that estimate. */
+const SEEK_ESTIMATE_INTERVAL = 16;
+
+/** The writer every snapshot is built in, created on the first one. */
+let sharedWriter: StateWriter | undefined;
 
 interface SeekPoint {
   frame: number;
@@ -77,11 +88,10 @@ export class SidPlayer {
   private readonly seekPoints: SeekPoint[] = [];
   private seekInterval: number;
   private readonly exactSeek: boolean;
-  private readonly settleFrames: number;
+  private readonly synthesisFrames: number;
+  private readonly estimateFrames: number;
   /** False once a fast seek skipped synthesis: the analog state is then settled, not exact. */
   private synthesisedThrough = true;
-  /** Size of the last snapshot, the capacity the next one starts with. */
-  private snapshotBytes = 1 << 17;
   private disposed = false;
 
   /** @internal Use `createPlayer`. */
@@ -112,7 +122,8 @@ export class SidPlayer {
     this.muted = new Array<boolean>(3 * this.sidCount).fill(false);
     this.seekInterval = Math.max(1, Math.round(options.seekSnapshotInterval * this.sampleRate));
     this.exactSeek = options.seekMode === 'exact';
-    this.settleFrames = Math.round(SEEK_SETTLE_SECONDS * this.sampleRate);
+    this.synthesisFrames = Math.round(SEEK_SYNTHESIS_SECONDS * this.sampleRate);
+    this.estimateFrames = Math.round(SEEK_ESTIMATE_SECONDS * this.sampleRate);
     this.seekPoints.push({ frame: 0, state: this.snapshot(), exact: true });
   }
 
@@ -297,15 +308,19 @@ export class SidPlayer {
    * and runs only the rest.
    *
    * With `seekMode: 'fast'` (default) the machine runs ahead with the SIDs
-   * advancing only their digital state; from the first chunk boundary at most
-   * 1 s before the target the SIDs' analog stages start from rest and the
-   * audio is synthesised again, so the filters and the resampler settle. CPU,
-   * memory, CIAs, VIC-II and every SID register, oscillator, noise register
-   * and envelope are then exactly as after an uninterrupted render; the audio
-   * differs from it only by the settling, and the same seek always gives the
-   * same bytes, from wherever it starts. Targets within 1 s of the start,
-   * and every seek with `seekMode: 'exact'`, synthesise the whole way: the
-   * render after them equals the uninterrupted render byte for byte.
+   * advancing only their digital state. From the first chunk boundary at most
+   * 0.55 s before the target the SIDs also estimate the level the board's
+   * output high-pass (RC 0.1 s) holds, synthesising one cycle in 16 (every
+   * cycle while a voice sounds through the filter); from the first chunk
+   * boundary at most 0.05 s before it the audio is synthesised again, with
+   * that capacitor charged to the estimate and the resampler's history
+   * cleared. CPU, memory, CIAs, VIC-II and every SID register, oscillator,
+   * noise register and envelope are then exactly as after an uninterrupted
+   * render; the audio differs from it by a DC offset of a few LSB that decays
+   * with 0.1 s, and the same seek always gives the same bytes, from wherever
+   * it starts. Targets within 0.55 s of the start, and every seek with
+   * `seekMode: 'exact'`, synthesise the whole way: the render after them
+   * equals the uninterrupted render byte for byte.
    */
   seek(seconds: number): void {
     if (!Number.isFinite(seconds) || seconds < 0) {
@@ -313,46 +328,62 @@ export class SidPlayer {
     }
     if (this.disposed) return;
     const target = Math.round(seconds * this.sampleRate);
-    const settleFrom = target - this.settleFrames;
-    if (this.exactSeek || settleFrom <= 0) {
+    const synthesisFrom = target - this.synthesisFrames;
+    const estimateFrom = synthesisFrom - this.estimateFrames;
+    if (this.exactSeek || estimateFrom <= 0) {
       this.seekSynthesising(target);
       return;
     }
-    // Every route to the target passes the same chunk boundary (the first at or
-    // after settleFrom) in the same state, where the settling starts: so the
-    // current position only serves when its chunk began before settleFrom.
+    // Every route to the target passes the same chunk boundaries (the first at or
+    // after estimateFrom, then the first at or after synthesisFrom) in the same
+    // state, where the estimate and the synthesis start: so the current position
+    // only serves when its chunk began before estimateFrom.
     let best: SeekPoint | null = null;
     for (const point of this.seekPoints) {
-      if (point.frame < settleFrom && (best === null || point.frame > best.frame)) best = point;
+      if (point.frame < estimateFrom && (best === null || point.frame > best.frame)) best = point;
     }
     const chunkStart = this.framesRendered - this.pendingStart;
     if (
       best !== null &&
-      (chunkStart >= settleFrom || target < this.framesRendered || best.frame > this.framesRendered)
+      (chunkStart >= estimateFrom ||
+        target < this.framesRendered ||
+        best.frame > this.framesRendered)
     ) {
       this.restoreState(best.state, false);
       this.synthesisedThrough = best.exact;
     }
-    let settled = false;
+    const sids = this.c64.sids;
+    let estimating = false;
+    let synthesising = false;
     let nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
-    while (this.framesRendered < target) {
-      if (this.pendingStart >= this.pendingEnd) {
-        if (!settled && this.framesRendered >= settleFrom) {
-          settled = true;
-          for (const sid of this.c64.sids) sid.settleAnalog();
-          for (const resampler of this.resamplers) resampler.clearHistory();
+    try {
+      while (this.framesRendered < target) {
+        if (this.pendingStart >= this.pendingEnd) {
+          if (!estimating && this.framesRendered >= estimateFrom) {
+            estimating = true;
+            for (const sid of sids) sid.startLevelEstimate(SEEK_ESTIMATE_INTERVAL);
+          }
+          if (!synthesising && this.framesRendered >= synthesisFrom) {
+            synthesising = true;
+            for (const sid of sids) sid.finishLevelEstimate();
+            for (const resampler of this.resamplers) resampler.clearHistory();
+          }
+          if (this.framesRendered >= nextPoint) {
+            this.rememberSeekPoint();
+            nextPoint =
+              (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
+          }
+          if (synthesising) this.produce();
+          else this.produceSilently();
         }
-        if (this.framesRendered >= nextPoint) {
-          this.rememberSeekPoint();
-          nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
-        }
-        if (settled) this.produce();
-        else this.produceSilently();
+        let n = this.pendingEnd - this.pendingStart;
+        if (n > target - this.framesRendered) n = target - this.framesRendered;
+        this.pendingStart += n;
+        this.framesRendered += n;
       }
-      let n = this.pendingEnd - this.pendingStart;
-      if (n > target - this.framesRendered) n = target - this.framesRendered;
-      this.pendingStart += n;
-      this.framesRendered += n;
+    } finally {
+      // An unfinished estimate (a throw on the way) must not leave the SIDs sampling.
+      if (estimating && !synthesising) for (const sid of sids) sid.finishLevelEstimate();
     }
   }
 
@@ -406,8 +437,10 @@ export class SidPlayer {
 
   /** The complete player state (machine, SIDs, resamplers, position) as bytes. */
   snapshot(): Uint8Array {
-    // Sized from the last snapshot plus room for the few filter-history samples by which sizes vary.
-    const w = new StateWriter(this.snapshotBytes + 4096);
+    // One writer shared by all players (snapshots never nest): finish() copies out exactly
+    // the bytes used, so a snapshot costs one allocation of its own size.
+    const w = (sharedWriter ??= new StateWriter());
+    w.reset();
     w.u32(SNAPSHOT_MAGIC);
     w.u8(SNAPSHOT_VERSION);
     w.u8(this.sidCount);
@@ -423,9 +456,7 @@ export class SidPlayer {
     w.u32(this.pendingStart);
     w.u32(this.pendingEnd);
     for (const p of this.pending) w.f32Array(p);
-    const bytes = w.finish();
-    this.snapshotBytes = bytes.length;
-    return bytes;
+    return w.finish();
   }
 
   /**

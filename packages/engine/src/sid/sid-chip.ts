@@ -133,6 +133,19 @@ export class SidChip {
   private flushCountdown = FLUSH_INTERVAL;
   /** Cycles passed to {@link SidChip.advance} and not yet run. */
   private deferredCycles = 0;
+  /** Cycles between level samples while estimating, 0 when not (see {@link SidChip.startLevelEstimate}). */
+  private levelInterval = 0;
+  /** Cycles before the next level sample, its place within its interval, and the generator placing them. */
+  private levelCountdown = 0;
+  private levelOffset = 0;
+  private levelRandom = 1;
+  /** Exponentially weighted sum of the level samples and of their weights. */
+  private levelSum = 0;
+  private levelWeight = 0;
+  /** Weight decay per sample: the high-pass capacitor's over one interval. */
+  private levelDecay = 1;
+  /** Output of the synthesised cycles of the estimate (grown to the longest run). */
+  private levelSamples = new Float32Array(1);
 
   // Data bus.
   private busValue = 0;
@@ -165,6 +178,7 @@ export class SidChip {
   /** Powers the chip up: all registers 0, voices silent, noise register all ones, filters at rest. */
   reset(): void {
     this.deferredCycles = 0;
+    this.levelInterval = 0;
     this.registers.fill(0);
     for (const array of [
       this.accumulator,
@@ -717,7 +731,128 @@ export class SidChip {
    * @param cycles - number of cycles to run (≥ 0)
    */
   advance(cycles: number): void {
-    if (cycles > 0) this.deferredCycles += cycles;
+    if (cycles <= 0) return;
+    if (this.levelInterval === 0) {
+      this.deferredCycles += cycles;
+      return;
+    }
+    if (this.filterAudible()) this.estimateSynthesising(cycles);
+    else this.estimateSampling(cycles);
+  }
+
+  /** True when a voice sounds through the filter: its outputs' shape then matters to the level. */
+  private filterAudible(): boolean {
+    return (this.filterRouting & 7) !== 0 && (this.modeVolume & 0x70) !== 0;
+  }
+
+  /**
+   * The level estimate without the filter: one real cycle of synthesis in every
+   * levelInterval, at a pseudo-random place in it (stratified sampling: a fixed
+   * spacing would alias waveforms whose period divides into it onto DC). The
+   * voices and the mixer are exact on the sampled cycle; only the filter would
+   * be wrong, stepping once per sample, hence {@link SidChip.estimateSynthesising}.
+   */
+  private estimateSampling(cycles: number): void {
+    const decay = this.levelDecay;
+    const weight = this.levelInterval;
+    let left = cycles;
+    while (left > 0) {
+      const before = this.levelCountdown;
+      if (left <= before) {
+        this.deferredCycles += left;
+        this.levelCountdown -= left;
+        return;
+      }
+      this.deferredCycles += before;
+      left -= before + 1;
+      this.clock(1, this.levelSamples, 0);
+      // The input of the board's high-pass (what its capacitor averages), for the interval.
+      this.levelSum = this.levelSum * decay + weight * this.analog[2];
+      this.levelWeight = this.levelWeight * decay + weight;
+      this.nextLevelSample();
+    }
+  }
+
+  /** Places the next level sample in the next interval. */
+  private nextLevelSample(): void {
+    this.levelRandom = (Math.imul(this.levelRandom, 1_103_515_245) + 12_345) >>> 0;
+    const offset = (this.levelRandom >>> 16) % this.levelInterval;
+    this.levelCountdown = this.levelInterval - 1 - this.levelOffset + offset;
+    this.levelOffset = offset;
+  }
+
+  /**
+   * The level estimate while the filter sounds: every cycle is synthesised (the
+   * filter's output shape bends the mix), the high-pass input recovered from
+   * the output and the capacitor's own recurrence. The sample grid keeps
+   * counting, so the estimate does not depend on how the cycles are split.
+   */
+  private estimateSynthesising(cycles: number): void {
+    if (this.levelSamples.length < cycles) this.levelSamples = new Float32Array(cycles);
+    const out = this.levelSamples;
+    const factor = this.externalHighPassFactor;
+    const keep = 1 - factor;
+    let capacitor = this.analog[3];
+    this.clock(cycles, out, 0);
+    let sum = this.levelSum;
+    let weight = this.levelWeight;
+    for (let i = 0; i < cycles; i++) {
+      // clock(): capacitor' = capacitor + factor·(input − capacitor), out = input − capacitor'.
+      const input = (out[i] + keep * capacitor) / keep;
+      capacitor += factor * (input - capacitor);
+      sum = sum * keep + input;
+      weight = weight * keep + 1;
+    }
+    this.levelSum = sum;
+    this.levelWeight = weight;
+    let left = cycles;
+    while (left > this.levelCountdown) {
+      left -= this.levelCountdown + 1;
+      this.nextLevelSample();
+    }
+    this.levelCountdown -= left;
+  }
+
+  /**
+   * Starts estimating the level the board's output high-pass capacitor holds
+   * (its exponentially weighted average input, time constant 0.1 s), for a
+   * seek that then synthesises only a short stretch before its target. While
+   * estimating, {@link SidChip.advance} synthesises one cycle in every
+   * `interval` (every cycle while a voice sounds through the filter) and
+   * averages the output stage's input; the digital state stays exactly as
+   * without it. The analog stages start from rest, so the estimate depends
+   * only on the digital state here and the cycles that follow.
+   *
+   * @param interval - cycles per sample (≥ 1)
+   */
+  startLevelEstimate(interval: number): void {
+    this.settleAnalog();
+    this.levelInterval = Math.max(1, Math.floor(interval));
+    this.levelRandom = 1;
+    this.levelOffset = 0;
+    this.levelCountdown = 0;
+    this.levelSum = 0;
+    this.levelWeight = 0;
+    this.levelDecay = (1 - this.externalHighPassFactor) ** this.levelInterval;
+  }
+
+  /**
+   * Ends the estimate begun by {@link SidChip.startLevelEstimate}, charging
+   * the output high-pass capacitor to the estimated level (normalised over the samples taken, i.e. as if
+   * the time before the estimate had the same average), so synthesis can
+   * resume with the output's DC offset that an uninterrupted run would have.
+   */
+  finishLevelEstimate(): void {
+    const weight = this.levelWeight;
+    const level = weight > 0 ? this.levelSum / weight : Number.NaN;
+    this.levelInterval = 0;
+    this.levelSum = 0;
+    this.levelWeight = 0;
+    this.catchUpDeferred();
+    // The filter and the board's low-pass keep the state the estimate left: synthesised
+    // through while the filter sounds, so no transient from rest leaks into the capacitor.
+    if (weight > 0) this.analog[3] = level;
+    else this.settleAnalog();
   }
 
   /** Runs the cycles {@link SidChip.advance} deferred. */
@@ -1075,6 +1210,7 @@ export class SidChip {
       throw new SidflowError('SID_STATE_VERSION', `unsupported SID state version ${version}`);
     }
     this.deferredCycles = 0;
+    this.levelInterval = 0;
     this.profile = sidModelProfile(r.u8() === 0 ? '6581' : '8580');
     r.bytes(this.registers);
     for (const array of this.stateArrays()) r.i32Array(array);

@@ -15,6 +15,11 @@ export class StateWriter {
   }
 
   /** Claims `bytes` bytes and returns their offset; call it before touching `buffer`/`view`, which it may replace. */
+  /** Empties the writer for reuse, keeping its buffer (what {@link StateWriter.finish} returned stays valid). */
+  reset(): void {
+    this.length = 0;
+  }
+
   private reserve(bytes: number): number {
     const at = this.length;
     if (at + bytes > this.buffer.length) {
