@@ -46,3 +46,15 @@ export function volumeGain(model: '6581' | '8580', volume: number): number {
   const at15 = 15 * a - 225 * c;
   return (volume * a - volume * volume * c) / at15;
 }
+
+/**
+ * Output level of the 6581 relative to the mixer's units (where three in-phase full-level
+ * voices reach about ±1 at volume 15). libsidplayfp 2.4 (reSIDfp) plays real tunes about
+ * 12.5 dB quieter than those units (median RMS difference over the 34 6581 tunes of the
+ * stride-12 fidelity sample; its peaks stay below 0.5 of full scale), so without this gain
+ * loud tunes clip, which smears their spectra.
+ */
+export const OUTPUT_GAIN_6581 = 0.237;
+
+/** Output level of the 8580, as {@link OUTPUT_GAIN_6581}: reSIDfp's 8580 plays about 16.2 dB below the mixer's units. */
+export const OUTPUT_GAIN_8580 = 0.155;

@@ -58,11 +58,13 @@ function checkModel(model: string): SidModel {
  * output RC filters.
  *
  * Output scale: one sample per clock cycle, `(direct voices + filter output)
- * × volume gain / 3` (gain 1 at volume 15, see mix-stage.ts, which also bends
- * the sum slightly), where a voice at envelope 255 swings about ±1 around its
- * DC level. So one voice at full envelope and volume 15 spans about 2/3
- * peak to peak and three voices in phase reach about ±1.0; the external
- * 1.6 Hz high-pass removes the DC with a 0.1 s time constant.
+ * × volume gain / 3 × output gain` (volume gain 1 at volume 15, see mix-stage.ts,
+ * which also bends the sum slightly), where a voice at envelope 255 swings about
+ * ±1 around its DC level. So before the output gain one voice at full envelope
+ * and volume 15 spans about 2/3 peak to peak and three voices in phase reach
+ * about ±1.0; the output gain (about 0.24 on the 6581, 0.16 on the 8580) brings
+ * that to reSIDfp's level. The external 1.6 Hz high-pass removes the DC with a
+ * 0.1 s time constant.
  */
 export class SidChip {
   private profile: SidModelProfile;
@@ -1343,14 +1345,20 @@ export class SidChip {
     const mode = this.modeVolume;
     // The filter path's pass-band level differs from the direct path's (FC-dependent on the 6581).
     const passGain = profile.filterPassGain[this.filterCutoff];
-    coefficients[2] = ((mode >> 4) & 1) * passGain;
+    // The filter's integrators are inverting op-amp stages: relative to the voices that bypass
+    // it, its low-pass and high-pass outputs come out inverted, its band-pass output does not.
+    // (A filtered and an unfiltered voice playing the same note partly cancel, as on reSIDfp.)
+    coefficients[2] = -((mode >> 4) & 1) * passGain;
     coefficients[3] = ((mode >> 5) & 1) * passGain;
-    coefficients[4] = ((mode >> 6) & 1) * passGain;
+    coefficients[4] = -((mode >> 6) & 1) * passGain;
     const volume = profile.volumeGain[mode & 0x0f] / 3;
-    coefficients[5] = volume;
-    // Both quadratic stages folded into one term (their product terms are below 0.1 %).
+    const outputGain = profile.outputGain;
+    coefficients[5] = volume * outputGain;
+    // Both quadratic stages folded into one term (their product terms are below 0.1 %); the
+    // output gain scales the bent sum, so the curve keeps its shape at any output level.
     coefficients[6] =
-      profile.mixStage.beforeVolume * volume + profile.mixStage.afterVolume * volume * volume;
+      (profile.mixStage.beforeVolume * volume + profile.mixStage.afterVolume * volume * volume) *
+      outputGain;
     for (let v = 0; v < 3; v++) {
       const filtered = (this.filterRouting >> v) & 1;
       // Voice 3 off ($D418 bit 7) only disconnects voice 3 from the direct path.

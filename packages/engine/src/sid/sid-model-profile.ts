@@ -6,7 +6,14 @@ import {
   filter6581PassGain,
 } from './filter-6581.js';
 import { FILTER_8580_PASS_GAIN, filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
-import { MIX_STAGE_6581, MIX_STAGE_8580, type MixStageCurve, volumeGain } from './mix-stage.js';
+import {
+  MIX_STAGE_6581,
+  MIX_STAGE_8580,
+  type MixStageCurve,
+  OUTPUT_GAIN_6581,
+  OUTPUT_GAIN_8580,
+  volumeGain,
+} from './mix-stage.js';
 import { buildSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
 
@@ -42,6 +49,11 @@ export interface SidModelProfile {
   readonly volumeGain: Float64Array;
   /** Even-order distortion of the mixer and volume stages. */
   readonly mixStage: MixStageCurve;
+  /**
+   * Gain from the mixer's units (three in-phase full-level voices reach about ±1 at volume 15)
+   * to the output sample, so a tune plays at reSIDfp's level (see mix-stage.ts).
+   */
+  readonly outputGain: number;
   /** Integrator input saturation level, or 0 for a linear filter. */
   readonly saturationLevel: number;
   /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
@@ -89,6 +101,7 @@ function buildProfile(model: SidModel): SidModelProfile {
     inverseQ,
     volumeGain: Float64Array.from({ length: 16 }, (_, v) => volumeGain(model, v)),
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
+    outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
