@@ -107,26 +107,41 @@ function triangle(index: number): number {
 }
 
 function pulldownTable(parameters: PulldownParameters): Uint16Array {
-  const weights = new Float64Array(25);
-  weights[12] = 1;
-  for (let distance = 1; distance <= 12; distance++) {
-    weights[12 - distance] = parameters.distanceBelow ** -distance;
-    weights[12 + distance] = parameters.distanceAbove ** -distance;
+  // A lower-order bit pulls with distanceAbove^-d, a higher-order one with distanceBelow^-d.
+  const fromLower = 1 / parameters.distanceAbove;
+  const fromHigher = 1 / parameters.distanceBelow;
+  // The pull every other bit could exert does not depend on the value.
+  const total = new Float64Array(12);
+  for (let bit = 0; bit < 12; bit++) {
+    for (let other = 0; other < 12; other++) {
+      if (other === bit) continue;
+      total[bit] +=
+        other < bit
+          ? parameters.distanceAbove ** -(bit - other)
+          : parameters.distanceBelow ** -(other - bit);
+    }
   }
+  // Pull from the low bits and from the high bits, each carried bit to bit in one pass
+  // (the tables are built when a player is created, so this keeps start-up short).
+  const pullFromLower = new Float64Array(12);
+  const pullFromHigher = new Float64Array(12);
   const table = new Uint16Array(4096);
   for (let value = 0; value < 4096; value++) {
+    let carried = 0;
+    for (let bit = 0; bit < 12; bit++) {
+      pullFromLower[bit] = carried;
+      carried = (carried + (((value >> bit) & 1) ^ 1)) * fromLower;
+    }
+    carried = 0;
+    for (let bit = 11; bit >= 0; bit--) {
+      pullFromHigher[bit] = carried;
+      carried = (carried + (((value >> bit) & 1) ^ 1)) * fromHigher;
+    }
     let result = 0;
     for (let bit = 0; bit < 12; bit++) {
       if (((value >> bit) & 1) === 0) continue;
-      let pull = 0;
-      let total = 0;
-      for (let other = 0; other < 12; other++) {
-        if (other === bit) continue;
-        const weight = weights[bit - other + 12];
-        if (((value >> other) & 1) === 0) pull += weight;
-        total += weight;
-      }
-      const level = 1 - (pull - parameters.pulseStrength) / total;
+      const pull = pullFromLower[bit] + pullFromHigher[bit];
+      const level = 1 - (pull - parameters.pulseStrength) / total[bit];
       if (level > parameters.threshold) result |= 1 << bit;
     }
     table[value] = result;

@@ -59,9 +59,12 @@ const PASS_GAIN_CURVE_6581: readonly (readonly [number, number])[] = [
 
 function interpolate(curve: readonly (readonly [number, number])[], x: number): number {
   for (let i = 1; i < curve.length; i++) {
-    const [x1, y1] = curve[i];
+    // Indexing, not destructuring: these run while a player is built, before V8 optimises.
+    const x1 = curve[i][0];
+    const y1 = curve[i][1];
     if (x <= x1) {
-      const [x0, y0] = curve[i - 1];
+      const x0 = curve[i - 1][0];
+      const y0 = curve[i - 1][1];
       return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
     }
   }

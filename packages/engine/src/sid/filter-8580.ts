@@ -43,9 +43,12 @@ export const FILTER_8580_PASS_GAIN = 1.035;
 export function filter8580CutoffHz(fc: number): number {
   const curve = CUTOFF_CURVE_8580;
   for (let i = 1; i < curve.length; i++) {
-    const [x1, y1] = curve[i];
+    // Indexing, not destructuring: these run while a player is built, before V8 optimises.
+    const x1 = curve[i][0];
+    const y1 = curve[i][1];
     if (fc <= x1) {
-      const [x0, y0] = curve[i - 1];
+      const x0 = curve[i - 1][0];
+      const y0 = curve[i - 1][1];
       return y0 + ((y1 - y0) * (fc - x0)) / (x1 - x0);
     }
   }

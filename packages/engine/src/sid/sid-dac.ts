@@ -48,13 +48,14 @@ export function buildSidDac(bits: number, model: SidModel): Float64Array {
   let sum = 0;
   for (let bit = 0; bit < bits; bit++) sum += weights[bit];
   const scale = ((1 << bits) - 1) / sum;
+  // Each level is the one without its top bit plus that bit's weight: the same sums,
+  // added in the same order (lowest bit first), as adding bit by bit, at a fraction of the cost.
+  const levels = new Float64Array(1 << bits);
   const table = new Float64Array(1 << bits);
-  for (let input = 0; input < table.length; input++) {
-    let level = 0;
-    for (let bit = 0; bit < bits; bit++) {
-      if ((input >> bit) & 1) level += weights[bit];
-    }
-    table[input] = level * scale;
+  for (let input = 1; input < table.length; input++) {
+    const top = 31 - Math.clz32(input);
+    levels[input] = levels[input ^ (1 << top)] + weights[top];
+    table[input] = levels[input] * scale;
   }
   return table;
 }
