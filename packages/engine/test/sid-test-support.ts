@@ -71,6 +71,15 @@ export function peakToPeak(samples: Float32Array, from = 0): number {
   return max - min;
 }
 
+/**
+ * Accumulator value of every voice at power-up (the engine's reSIDfp-fitted state: even bits
+ * high), so oscillator tests predict their phase from it.
+ */
+export const POWER_ON_ACCUMULATOR = 0x555555;
+
+/** Noise register at power-up: three shifts past all ones (fitted to reSIDfp). */
+export const POWER_ON_NOISE_REGISTER = 0x7ffff8;
+
 /** Triangle output (12 bits) for the top 12 accumulator bits, as the SID folds it. */
 export function triangle12(index: number): number {
   return (((index & 0x800) !== 0 ? index ^ 0xfff : index) << 1) & 0xfff;

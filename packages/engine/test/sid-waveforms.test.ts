@@ -4,6 +4,8 @@ import { buildSidDac } from '../src/sid/sid-dac.js';
 import {
   newChip,
   PAL_CLOCK_HZ,
+  POWER_ON_ACCUMULATOR,
+  POWER_ON_NOISE_REGISTER,
   render,
   sampleRegister,
   triangle12,
@@ -15,7 +17,7 @@ const OSC3 = 0x1b;
 const V3 = 0x0e;
 
 describe('SID oscillator waveforms (read through OSC3)', () => {
-  it('sawtooth is the top 8 bits of the 24-bit accumulator ramp', () => {
+  it('sawtooth is the top 8 bits of the 24-bit accumulator ramp, starting from the power-up value', () => {
     const sid = newChip();
     const freq = 0x1234;
     writeAll(sid, [
@@ -24,7 +26,9 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
       [V3 + 4, 0x20],
     ]);
     const values = sampleRegister(sid, OSC3, 5000);
-    const expected = values.map((_, i) => (((i + 1) * freq) & 0xffffff) >>> 16);
+    const expected = values.map(
+      (_, i) => ((POWER_ON_ACCUMULATOR + (i + 1) * freq) & 0xffffff) >>> 16,
+    );
     expect(values).toEqual(expected);
   });
 
@@ -37,7 +41,9 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
       [V3 + 4, 0x10],
     ]);
     const values = sampleRegister(sid, OSC3, 4000);
-    const expected = values.map((_, i) => triangle12((((i + 1) * freq) & 0xffffff) >>> 12) >> 4);
+    const expected = values.map(
+      (_, i) => triangle12(((POWER_ON_ACCUMULATOR + (i + 1) * freq) & 0xffffff) >>> 12) >> 4,
+    );
     expect(values).toEqual(expected);
   });
 
@@ -60,7 +66,7 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
     }
   });
 
-  it('noise follows the 23-bit LFSR (taps 22 and 17) from its all-ones reset state', () => {
+  it('noise follows the 23-bit LFSR (taps 22 and 17) from its power-up state', () => {
     const sid = newChip();
     writeAll(sid, [
       [V3, 0xff],
@@ -72,7 +78,7 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
     for (const v of seen)
       if (observed.length === 0 || observed[observed.length - 1] !== v) observed.push(v);
 
-    let register = 0x7fffff;
+    let register = POWER_ON_NOISE_REGISTER;
     const tap = (r: number, bit: number, to: number) => ((r >> bit) & 1) << to;
     const output = (r: number) =>
       tap(r, 22, 7) |
@@ -180,8 +186,10 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
       sid.write(V3 + 4, 0x20);
       return sampleRegister(sid, OSC3, 1)[0];
     };
-    expect(osc3AfterPulseSaw('8580')).toBe(((3001 * 0x1000) & 0xffffff) >>> 16);
-    expect(osc3AfterPulseSaw('6581')).toBe(((3001 * 0x1000) & 0x7fffff) >>> 16);
+    const unpulled = POWER_ON_ACCUMULATOR + 3001 * 0x1000;
+    expect(osc3AfterPulseSaw('8580')).toBe((unpulled & 0xffffff) >>> 16);
+    // Clearing the MSB every cycle makes the accumulator count modulo 2^23.
+    expect(osc3AfterPulseSaw('6581')).toBe((unpulled & 0x7fffff) >>> 16);
   });
 
   it('waveform 0 holds the last DAC value, then lets it fade away', () => {

