@@ -13,7 +13,7 @@ import { startWebApp, type WebAppServer, webAppDir } from './web-app-server';
 const hvscFolder = resolve(webAppDir, '..', '..', '..', 'shared', 'hvsc-sample', 'C64Music');
 const MULTI_SONG_TUNE = 'hvsc/MUSICIANS/D/Daglish_Ben/Last_Ninja.sid';
 /** Peak level above which a 100 ms window counts as sound (digital silence is exactly 0). */
-const AUDIBLE = 0.005;
+const AUDIBLE = 0.0015;
 
 /** Seconds the server renders per song for the stream adapter (short: tests pay for it). */
 const RENDER_SECONDS = 15;

@@ -174,7 +174,8 @@ describe('render with the SIDFlow engine', () => {
     });
     const gain = r.render!.gainDb!;
     const before = r.render!.loudness;
-    expect(gain).toBeLessThan(0);
+    // Whichever way the target lies, the gain is a real change of level.
+    expect(Math.abs(gain)).toBeGreaterThan(1);
     const expected = Math.min(-23 - before.integratedLufs!, -1 - before.truePeakDbtp!);
     expect(gain).toBeCloseTo(expected, 1);
     const wav = await readWavFile(join(outDir, r.render!.files[0].file));
