@@ -26,6 +26,11 @@ export interface SidplayfpAdapterOptions {
   /** Output sample rate in Hz. Default 44,100. */
   sampleRate?: number;
   /**
+   * Power-on delay in CPU cycles (sidplayfp's `--delay`). By default sidplayfp picks a random
+   * one per run, so two runs differ slightly; a fixed value (e.g. 0) makes runs repeatable.
+   */
+  powerOnDelay?: number;
+  /**
    * Where sidplayfp plays:
    * - `device` (default): sidplayfp opens the system audio device itself, so
    *   the volume is the system mixer's and `setVolume` changes nothing;
@@ -183,6 +188,8 @@ class CliAdapter implements SidplayfpAdapter {
     if (o.chip === '8580') args.push('-mnf');
     if (o.clock === 'PAL') args.push('-vpf');
     if (o.clock === 'NTSC') args.push('-vnf');
+    if (o.powerOnDelay !== undefined)
+      args.push(`--delay=${Math.max(0, Math.floor(o.powerOnDelay))}`);
     this.muted.forEach((m, v) => {
       if (m) args.push(`-u${v + 1}`);
     });
