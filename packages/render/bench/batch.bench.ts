@@ -120,34 +120,11 @@ try {
     emuMs += ms;
     if (!ok) continue;
     baseDone++;
-    encMs += timed(() =>
-      run('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-i',
-        wav,
-        '-c:a',
-        'flac',
-        '-compression_level',
-        '5',
-        join(base, `${i}.flac`),
-      ]),
-    )[1];
-    encMs += timed(() =>
-      run('ffmpeg', [
-        '-v',
-        'error',
-        '-y',
-        '-i',
-        wav,
-        '-c:a',
-        'aac',
-        '-b:a',
-        '256k',
-        join(base, `${i}.m4a`),
-      ]),
-    )[1];
+    // The naive baseline: one ffmpeg run per format.
+    const encode = (codec: string[], out: string) =>
+      timed(() => run('ffmpeg', ['-v', 'error', '-y', '-i', wav, ...codec, out]))[1];
+    encMs += encode(['-c:a', 'flac', '-compression_level', '5'], join(base, `${i}.flac`));
+    encMs += encode(['-c:a', 'aac', '-b:a', '256k'], join(base, `${i}.m4a`));
     wavs.push(wav);
   }
   const baseMs = performance.now() - t1;
