@@ -1,3 +1,4 @@
+import { STORED_PULLDOWN_MAPS } from './combined-waveform-maps.generated.js';
 import type { SidModel } from './sid-types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { SidModel } from './sid-types.js';
  * distance, differently towards lower and higher bits, and a selected pulse adds
  * a constant pull. A bit stays high when what is left exceeds `threshold`.
  */
-interface PulldownParameters {
+export interface PulldownParameters {
   /** Remaining level (0–1) above which a driven bit reads as 1. */
   readonly threshold: number;
   /** Extra pull-down contributed by the pulse selector. */
@@ -24,7 +25,7 @@ interface PulldownParameters {
  * of the libsidplayfp "combined-waveforms" project to kevtris' samplings of a
  * 6581 R2 and an 8580 R5; noise+pulse is an estimate.
  */
-const PULLDOWN_PARAMETERS: Record<SidModel, readonly PulldownParameters[]> = {
+export const PULLDOWN_PARAMETERS: Record<SidModel, readonly PulldownParameters[]> = {
   '6581': [
     {
       threshold: 0.862147212,
@@ -149,6 +150,94 @@ function pulldownTable(parameters: PulldownParameters): Uint16Array {
   return table;
 }
 
+/**
+ * Computes the pull-down maps of `model` (one per entry of its parameter list,
+ * each indexed by the 12 selector output bits). This is the definition; a
+ * player takes the same maps from {@link storedPulldownMaps} when it can,
+ * since computing them in a process where nothing is compiled yet costs tens
+ * of milliseconds.
+ *
+ * @param model - chip revision
+ */
+export function computePulldownMaps(model: SidModel): Uint16Array[] {
+  return PULLDOWN_PARAMETERS[model].map(pulldownTable);
+}
+
+/**
+ * The exact text the stored maps of `model` were generated from: the stored
+ * copy is only used while the parameters still read the same.
+ *
+ * @param model - chip revision
+ */
+export function pulldownParametersKey(model: SidModel): string {
+  return JSON.stringify(PULLDOWN_PARAMETERS[model]);
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * Packs 12-bit map entries two to three bytes, as base64 (the form
+ * `scripts/gen-pulldown-maps.ts` stores).
+ *
+ * @param maps - maps of 4096 entries each
+ */
+export function encodePulldownMaps(maps: readonly Uint16Array[]): string {
+  let text = '';
+  for (const map of maps) {
+    for (let i = 0; i < map.length; i += 2) {
+      // 24 bits: entry i in the high 12, entry i + 1 in the low 12.
+      const bits = (map[i] << 12) | map[i + 1];
+      text +=
+        BASE64[(bits >> 18) & 63] +
+        BASE64[(bits >> 12) & 63] +
+        BASE64[(bits >> 6) & 63] +
+        BASE64[bits & 63];
+    }
+  }
+  return text;
+}
+
+/**
+ * Unpacks what {@link encodePulldownMaps} wrote into `count` maps of 4096
+ * entries (small-integer work only, quick even before V8 optimises it).
+ *
+ * @param text - the base64 text
+ * @param count - number of maps
+ */
+export function decodePulldownMaps(text: string, count: number): Uint16Array[] {
+  const values = new Int8Array(128);
+  for (let i = 0; i < 64; i++) values[BASE64.charCodeAt(i)] = i;
+  const maps: Uint16Array[] = [];
+  let at = 0;
+  for (let m = 0; m < count; m++) {
+    const map = new Uint16Array(4096);
+    for (let i = 0; i < 4096; i += 2) {
+      const bits =
+        (values[text.charCodeAt(at)] << 18) |
+        (values[text.charCodeAt(at + 1)] << 12) |
+        (values[text.charCodeAt(at + 2)] << 6) |
+        values[text.charCodeAt(at + 3)];
+      at += 4;
+      map[i] = bits >> 12;
+      map[i + 1] = bits & 0xfff;
+    }
+    maps.push(map);
+  }
+  return maps;
+}
+
+/**
+ * The pull-down maps of `model` from the generated copy, or undefined when
+ * that copy was made from other parameters (then they must be computed).
+ *
+ * @param model - chip revision
+ */
+export function storedPulldownMaps(model: SidModel): Uint16Array[] | undefined {
+  const stored = STORED_PULLDOWN_MAPS[model];
+  if (stored.parameters !== pulldownParametersKey(model)) return undefined;
+  return decodePulldownMaps(stored.maps, PULLDOWN_PARAMETERS[model].length);
+}
+
 const cache = new Map<SidModel, WaveformTables>();
 
 /**
@@ -162,7 +251,7 @@ export function waveformTables(model: SidModel): WaveformTables {
   const raw = new Uint16Array(8 * 4096);
   const pulldown = new Uint16Array(8 * 4096);
   const output = new Uint16Array(8 * 4096);
-  const maps = PULLDOWN_PARAMETERS[model].map(pulldownTable);
+  const maps = storedPulldownMaps(model) ?? computePulldownMaps(model);
   for (let waveform = 0; waveform < 8; waveform++) {
     const map = PULLDOWN_FOR_WAVEFORM[waveform] >= 0 ? maps[PULLDOWN_FOR_WAVEFORM[waveform]] : null;
     for (let index = 0; index < 4096; index++) {

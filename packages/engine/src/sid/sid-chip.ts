@@ -1349,13 +1349,13 @@ export class SidChip {
 
   private updateDerived(): void {
     const profile = this.profile;
-    const hz = profile.cutoffHz[this.filterCutoff];
+    const hz = profile.cutoffHz(this.filterCutoff);
     const coefficients = this.coefficients;
     coefficients[0] = Math.min((2 * Math.PI * hz) / this.clockHz, 0.9);
     coefficients[1] = profile.inverseQ[this.resonance];
     const mode = this.modeVolume;
     // The filter path's pass-band level differs from the direct path's (FC-dependent on the 6581).
-    const passGain = profile.filterPassGain[this.filterCutoff];
+    const passGain = profile.filterPassGain(this.filterCutoff);
     // The filter's integrators are inverting op-amp stages: relative to the voices that bypass
     // it, its low-pass and high-pass outputs come out inverted, its band-pass output does not.
     // (A filtered and an unfiltered voice playing the same note partly cancel, as on reSIDfp.)

@@ -39,10 +39,14 @@ export interface SidModelProfile {
    * alone are audible there ("digis"); small on the 8580.
    */
   readonly voiceDc: number;
-  /** Filter cutoff in Hz for each 11-bit FC value. */
-  readonly cutoffHz: Float64Array;
-  /** Gain of the filter outputs relative to the direct path, for each 11-bit FC value. */
-  readonly filterPassGain: Float64Array;
+  /**
+   * Filter cutoff in Hz for an 11-bit FC value. Each value is computed on its
+   * first use and then remembered: a tune visits few of the 2048, and
+   * computing them all up front dominated a fresh process's first player.
+   */
+  readonly cutoffHz: (fc: number) => number;
+  /** Gain of the filter outputs relative to the direct path for an 11-bit FC value (remembered likewise). */
+  readonly filterPassGain: (fc: number) => number;
   /** Filter damping 1/Q for each resonance value. */
   readonly inverseQ: Float64Array;
   /** Gain of the volume stage for each volume register value, 1 at 15. */
@@ -70,6 +74,19 @@ export interface SidModelProfile {
   readonly busValueTtl: number;
 }
 
+/** `curve` over the 2048 FC values, each computed once, on its first use. */
+function rememberedPerFc(curve: (fc: number) => number): (fc: number) => number {
+  const values = new Float64Array(2048).fill(Number.NaN);
+  return (fc) => {
+    let value = values[fc];
+    if (Number.isNaN(value)) {
+      value = curve(fc);
+      values[fc] = value;
+    }
+    return value;
+  };
+}
+
 function buildProfile(model: SidModel): SidModelProfile {
   const is6581 = model === '6581';
   const waveDacRaw = buildSidDac(12, model);
@@ -80,12 +97,6 @@ function buildProfile(model: SidModel): SidModelProfile {
   const envelopeDacRaw = buildSidDac(8, model);
   const envelopeDac = new Float32Array(256);
   for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
-  const cutoffHz = new Float64Array(2048);
-  const filterPassGain = new Float64Array(2048);
-  for (let fc = 0; fc < 2048; fc++) {
-    cutoffHz[fc] = is6581 ? filter6581CutoffHz(fc) : filter8580CutoffHz(fc);
-    filterPassGain[fc] = is6581 ? filter6581PassGain(fc) : FILTER_8580_PASS_GAIN;
-  }
   const inverseQ = new Float64Array(16);
   for (let res = 0; res < 16; res++) {
     inverseQ[res] = is6581 ? filter6581InverseQ(res) : filter8580InverseQ(res);
@@ -96,8 +107,8 @@ function buildProfile(model: SidModel): SidModelProfile {
     waveDac,
     envelopeDac,
     voiceDc: is6581 ? 0.5 : 0.02,
-    cutoffHz,
-    filterPassGain,
+    cutoffHz: rememberedPerFc(is6581 ? filter6581CutoffHz : filter8580CutoffHz),
+    filterPassGain: is6581 ? rememberedPerFc(filter6581PassGain) : () => FILTER_8580_PASS_GAIN,
     inverseQ,
     volumeGain: Float64Array.from({ length: 16 }, (_, v) => volumeGain(model, v)),
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
