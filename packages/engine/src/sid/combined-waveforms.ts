@@ -173,57 +173,24 @@ export function pulldownParametersKey(model: SidModel): string {
   return JSON.stringify(PULLDOWN_PARAMETERS[model]);
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /**
- * Packs 12-bit map entries two to three bytes, as base64 (the form
- * `scripts/gen-pulldown-maps.ts` stores).
+ * Writes maps as JSON text (the form `scripts/gen-pulldown-maps.ts` stores):
+ * `JSON.parse` is native, so reading them back costs next to nothing even
+ * before V8 has compiled anything, unlike a decoding loop.
  *
  * @param maps - maps of 4096 entries each
  */
 export function encodePulldownMaps(maps: readonly Uint16Array[]): string {
-  let text = '';
-  for (const map of maps) {
-    for (let i = 0; i < map.length; i += 2) {
-      // 24 bits: entry i in the high 12, entry i + 1 in the low 12.
-      const bits = (map[i] << 12) | map[i + 1];
-      text +=
-        BASE64[(bits >> 18) & 63] +
-        BASE64[(bits >> 12) & 63] +
-        BASE64[(bits >> 6) & 63] +
-        BASE64[bits & 63];
-    }
-  }
-  return text;
+  return JSON.stringify(maps.map((map) => Array.from(map)));
 }
 
 /**
- * Unpacks what {@link encodePulldownMaps} wrote into `count` maps of 4096
- * entries (small-integer work only, quick even before V8 optimises it).
+ * Reads back what {@link encodePulldownMaps} wrote.
  *
- * @param text - the base64 text
- * @param count - number of maps
+ * @param text - the JSON text
  */
-export function decodePulldownMaps(text: string, count: number): Uint16Array[] {
-  const values = new Int8Array(128);
-  for (let i = 0; i < 64; i++) values[BASE64.charCodeAt(i)] = i;
-  const maps: Uint16Array[] = [];
-  let at = 0;
-  for (let m = 0; m < count; m++) {
-    const map = new Uint16Array(4096);
-    for (let i = 0; i < 4096; i += 2) {
-      const bits =
-        (values[text.charCodeAt(at)] << 18) |
-        (values[text.charCodeAt(at + 1)] << 12) |
-        (values[text.charCodeAt(at + 2)] << 6) |
-        values[text.charCodeAt(at + 3)];
-      at += 4;
-      map[i] = bits >> 12;
-      map[i + 1] = bits & 0xfff;
-    }
-    maps.push(map);
-  }
-  return maps;
+export function decodePulldownMaps(text: string): Uint16Array[] {
+  return (JSON.parse(text) as number[][]).map((entries) => new Uint16Array(entries));
 }
 
 /**
@@ -235,7 +202,7 @@ export function decodePulldownMaps(text: string, count: number): Uint16Array[] {
 export function storedPulldownMaps(model: SidModel): Uint16Array[] | undefined {
   const stored = STORED_PULLDOWN_MAPS[model];
   if (stored.parameters !== pulldownParametersKey(model)) return undefined;
-  return decodePulldownMaps(stored.maps, PULLDOWN_PARAMETERS[model].length);
+  return decodePulldownMaps(stored.maps);
 }
 
 const cache = new Map<SidModel, WaveformTables>();
@@ -248,32 +215,35 @@ const cache = new Map<SidModel, WaveformTables>();
 export function waveformTables(model: SidModel): WaveformTables {
   const cached = cache.get(model);
   if (cached) return cached;
+  const maps = storedPulldownMaps(model) ?? computePulldownMaps(model);
+  // Whole-table copies and fills where possible: this runs when the first player
+  // is created, before V8 has optimised anything.
   const raw = new Uint16Array(8 * 4096);
+  for (let index = 0; index < 4096; index++) {
+    raw[0x1000 | index] = triangle(index);
+    raw[0x2000 | index] = index;
+    // Saw and triangle together: each saw bit meets the triangle's (shifted) bit below it.
+    raw[0x3000 | index] = index & (index << 1);
+  }
+  // The pulse selector drives every line high (4 alone is all ones); 5–7 are 1–3 with the pulse.
+  raw.fill(0xfff, 0x4000, 0x5000);
+  raw.copyWithin(0x5000, 0x1000, 0x4000);
+  const identity = raw.subarray(0x2000, 0x3000);
   const pulldown = new Uint16Array(8 * 4096);
   const output = new Uint16Array(8 * 4096);
-  const maps = storedPulldownMaps(model) ?? computePulldownMaps(model);
+  // Waveforms 0–2 and pulse alone are not pulled down.
+  output.set(raw.subarray(0, 0x5000));
   for (let waveform = 0; waveform < 8; waveform++) {
-    const map = PULLDOWN_FOR_WAVEFORM[waveform] >= 0 ? maps[PULLDOWN_FOR_WAVEFORM[waveform]] : null;
-    for (let index = 0; index < 4096; index++) {
-      let value: number;
-      switch (waveform & 3) {
-        case 1:
-          value = triangle(index);
-          break;
-        case 2:
-          value = index;
-          break;
-        case 3:
-          // Saw and triangle together: each saw bit meets the triangle's (shifted) bit below it.
-          value = index & (index << 1);
-          break;
-        default:
-          value = waveform === 0 ? 0 : 0xfff;
-      }
-      raw[(waveform << 12) | index] = value;
-      pulldown[(waveform << 12) | index] = map ? map[index] : index;
-      output[(waveform << 12) | index] = map && waveform !== 4 ? map[value] : value;
+    const which = PULLDOWN_FOR_WAVEFORM[waveform];
+    const at = waveform << 12;
+    if (which < 0) {
+      pulldown.set(identity, at);
+      continue;
     }
+    const map = maps[which];
+    pulldown.set(map, at);
+    if (waveform === 4) continue;
+    for (let index = 0; index < 4096; index++) output[at | index] = map[raw[at | index]];
   }
   const tables: WaveformTables = { output, raw, pulldown };
   cache.set(model, tables);

@@ -52,10 +52,14 @@ export function buildSidDac(bits: number, model: SidModel): Float64Array {
   // added in the same order (lowest bit first), as adding bit by bit, at a fraction of the cost.
   const levels = new Float64Array(1 << bits);
   const table = new Float64Array(1 << bits);
-  for (let input = 1; input < table.length; input++) {
-    const top = 31 - Math.clz32(input);
-    levels[input] = levels[input ^ (1 << top)] + weights[top];
-    table[input] = levels[input] * scale;
+  for (let top = 0; top < bits; top++) {
+    const weight = weights[top];
+    const high = 1 << top;
+    for (let low = 0; low < high; low++) {
+      const level = levels[low] + weight;
+      levels[high | low] = level;
+      table[high | low] = level * scale;
+    }
   }
   return table;
 }
