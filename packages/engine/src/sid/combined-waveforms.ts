@@ -100,6 +100,25 @@ export interface WaveformTables {
   readonly raw: Uint16Array;
   /** Pull-down map indexed by `(waveform & 7) << 12 | rawValue`; identity where none applies. */
   readonly pulldown: Uint16Array;
+  /** Chip revision the tables describe. */
+  readonly model: SidModel;
+  /**
+   * Whether the entries that need the pull-down maps are filled in: `output`
+   * for waveforms 3, 5, 6 and 7 and `pulldown` for selectors 3–7. Until then
+   * those entries are 0; {@link ensureCombinedWaveforms} fills them.
+   */
+  combinedReady: boolean;
+}
+
+/**
+ * Whether waveform register value `waveform` (0–15) reads table entries that
+ * {@link ensureCombinedWaveforms} fills in: a combined waveform, or noise with
+ * a pulled-down selector.
+ *
+ * @param waveform - the control register's upper nibble
+ */
+export function needsCombinedWaveforms(waveform: number): boolean {
+  return waveform !== 4 && (waveform & 7) >= 3;
 }
 
 /** Triangle from the top 12 accumulator bits: bit 11 folds the ramp, the rest are shifted up. */
@@ -208,14 +227,27 @@ export function storedPulldownMaps(model: SidModel): Uint16Array[] | undefined {
 const cache = new Map<SidModel, WaveformTables>();
 
 /**
- * Returns the waveform tables of `model` (built once, then shared).
+ * Returns the shared waveform tables of `model`, complete.
  *
  * @param model - chip revision
  */
 export function waveformTables(model: SidModel): WaveformTables {
+  const tables = sharedWaveformTables(model);
+  ensureCombinedWaveforms(tables);
+  return tables;
+}
+
+/**
+ * Returns the shared waveform tables of `model`, built once, possibly without
+ * the combined-waveform entries yet (see {@link WaveformTables.combinedReady}):
+ * a chip fills those in when a voice first selects a waveform that reads them,
+ * so a tune that never does, or not at first, never waits for them.
+ *
+ * @param model - chip revision
+ */
+export function sharedWaveformTables(model: SidModel): WaveformTables {
   const cached = cache.get(model);
   if (cached) return cached;
-  const maps = storedPulldownMaps(model) ?? computePulldownMaps(model);
   // Whole-table copies and fills where possible: this runs when the first player
   // is created, before V8 has optimised anything.
   const raw = new Uint16Array(8 * 4096);
@@ -233,19 +265,28 @@ export function waveformTables(model: SidModel): WaveformTables {
   const output = new Uint16Array(8 * 4096);
   // Waveforms 0–2 and pulse alone are not pulled down.
   output.set(raw.subarray(0, 0x5000));
-  for (let waveform = 0; waveform < 8; waveform++) {
-    const which = PULLDOWN_FOR_WAVEFORM[waveform];
+  for (let waveform = 0; waveform < 3; waveform++) pulldown.set(identity, waveform << 12);
+  const tables: WaveformTables = { output, raw, pulldown, model, combinedReady: false };
+  cache.set(model, tables);
+  return tables;
+}
+
+/**
+ * Fills in the combined-waveform entries of `tables` (once; the pull-down maps
+ * come from the stored copy, or are computed when it is stale).
+ *
+ * @param tables - tables from {@link sharedWaveformTables}
+ */
+export function ensureCombinedWaveforms(tables: WaveformTables): void {
+  if (tables.combinedReady) return;
+  const maps = storedPulldownMaps(tables.model) ?? computePulldownMaps(tables.model);
+  const { output, raw, pulldown } = tables;
+  for (let waveform = 3; waveform < 8; waveform++) {
+    const map = maps[PULLDOWN_FOR_WAVEFORM[waveform]];
     const at = waveform << 12;
-    if (which < 0) {
-      pulldown.set(identity, at);
-      continue;
-    }
-    const map = maps[which];
     pulldown.set(map, at);
     if (waveform === 4) continue;
     for (let index = 0; index < 4096; index++) output[at | index] = map[raw[at | index]];
   }
-  const tables: WaveformTables = { output, raw, pulldown };
-  cache.set(model, tables);
-  return tables;
+  tables.combinedReady = true;
 }

@@ -1,6 +1,7 @@
 import { SidflowError } from '@sidflow/core';
 import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
+import { ensureCombinedWaveforms, needsCombinedWaveforms } from './combined-waveforms.js';
 import { ENVELOPE_RATE_PERIODS, exponentialPeriodAt } from './envelope-rates.js';
 import { externalFilterFactors } from './external-filter.js';
 import { type SidModelProfile, sidModelProfile } from './sid-model-profile.js';
@@ -1235,6 +1236,7 @@ export class SidChip {
     this.flushCountdown = r.i32();
     this.busValue = r.i32();
     this.busValueTtl = r.i32();
+    for (let v = 0; v < 3; v++) this.ensureWaveformTables(this.waveform[v]);
     this.updateDerived();
   }
 
@@ -1337,6 +1339,7 @@ export class SidChip {
 
   private updateWaveformDerived(voice: number): void {
     const waveform = this.waveform[voice];
+    this.ensureWaveformTables(waveform);
     const control = this.registers[voice * 7 + 4];
     // Ring modulation replaces the triangle's MSB, so it only applies when the saw is not selected.
     this.ringMask[voice] = (control & 0x04) !== 0 && (waveform & 2) === 0 ? 0x800000 : 0;
@@ -1345,6 +1348,12 @@ export class SidChip {
       this.profile.sawPullsAccumulatorMsb && (waveform & 2) !== 0 && (waveform & 0x0d) !== 0
         ? 1
         : 0;
+  }
+
+  /** Fills in the model's combined-waveform tables the first time a voice selects a waveform reading them. */
+  private ensureWaveformTables(waveform: number): void {
+    const tables = this.profile.waveforms;
+    if (!tables.combinedReady && needsCombinedWaveforms(waveform)) ensureCombinedWaveforms(tables);
   }
 
   private updateDerived(): void {

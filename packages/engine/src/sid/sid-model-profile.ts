@@ -1,4 +1,4 @@
-import { type WaveformTables, waveformTables } from './combined-waveforms.js';
+import { sharedWaveformTables, type WaveformTables } from './combined-waveforms.js';
 import {
   FILTER_6581_SATURATION_LEVEL,
   filter6581CutoffHz,
@@ -24,7 +24,10 @@ import type { SidModel } from './sid-types.js';
 export interface SidModelProfile {
   /** Chip revision described. */
   readonly model: SidModel;
-  /** Combined-waveform tables. */
+  /**
+   * Waveform tables; the combined-waveform entries are filled in when a voice
+   * first selects such a waveform (`ensureCombinedWaveforms`).
+   */
   readonly waveforms: WaveformTables;
   /**
    * Waveform DAC output for each 12-bit value, relative to the voice's zero
@@ -103,7 +106,7 @@ function buildProfile(model: SidModel): SidModelProfile {
   }
   return {
     model,
-    waveforms: waveformTables(model),
+    waveforms: sharedWaveformTables(model),
     waveDac,
     envelopeDac,
     voiceDc: is6581 ? 0.5 : 0.02,
