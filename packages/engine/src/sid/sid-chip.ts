@@ -1371,7 +1371,7 @@ export class SidChip {
     coefficients[2] = -((mode >> 4) & 1) * passGain;
     coefficients[3] = ((mode >> 5) & 1) * passGain;
     coefficients[4] = -((mode >> 6) & 1) * passGain;
-    const volume = profile.volumeGain[mode & 0x0f] / 3;
+    const volume = profile.volumeGain(mode & 0x0f) / 3;
     const outputGain = profile.outputGain;
     coefficients[5] = volume * outputGain;
     // Both quadratic stages folded into one term (their product terms are below 0.1 %); the

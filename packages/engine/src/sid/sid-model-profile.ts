@@ -14,7 +14,7 @@ import {
   OUTPUT_GAIN_8580,
   volumeGain,
 } from './mix-stage.js';
-import { buildSidDac } from './sid-dac.js';
+import { buildCentredSidDac, buildSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
 
 /**
@@ -52,8 +52,8 @@ export interface SidModelProfile {
   readonly filterPassGain: (fc: number) => number;
   /** Filter damping 1/Q for each resonance value. */
   readonly inverseQ: Float64Array;
-  /** Gain of the volume stage for each volume register value, 1 at 15. */
-  readonly volumeGain: Float64Array;
+  /** Gain of the volume stage for a volume register value, 1 at 15 (computed on first use, then remembered). */
+  readonly volumeGain: (volume: number) => number;
   /** Even-order distortion of the mixer and volume stages. */
   readonly mixStage: MixStageCurve;
   /**
@@ -77,14 +77,14 @@ export interface SidModelProfile {
   readonly busValueTtl: number;
 }
 
-/** `curve` over the 2048 FC values, each computed once, on its first use. */
-function rememberedPerFc(curve: (fc: number) => number): (fc: number) => number {
-  const values = new Float64Array(2048).fill(Number.NaN);
-  return (fc) => {
-    let value = values[fc];
+/** `curve` over the register values 0 … `count` − 1, each computed once, on its first use. */
+function remembered(count: number, curve: (value: number) => number): (value: number) => number {
+  const values = new Float64Array(count).fill(Number.NaN);
+  return (at) => {
+    let value = values[at];
     if (Number.isNaN(value)) {
-      value = curve(fc);
-      values[fc] = value;
+      value = curve(at);
+      values[at] = value;
     }
     return value;
   };
@@ -92,11 +92,8 @@ function rememberedPerFc(curve: (fc: number) => number): (fc: number) => number 
 
 function buildProfile(model: SidModel): SidModelProfile {
   const is6581 = model === '6581';
-  const waveDacRaw = buildSidDac(12, model);
   // The 6581's waveform DAC sits on a bias so its zero level is about 0x380; the 8580's is centred.
-  const zero = is6581 ? waveDacRaw[0x380] : waveDacRaw[0x800];
-  const waveDac = new Float32Array(4096);
-  for (let i = 0; i < 4096; i++) waveDac[i] = (waveDacRaw[i] - zero) / 2048;
+  const waveDac = buildCentredSidDac(12, model, is6581 ? 0x380 : 0x800, 2048);
   const envelopeDacRaw = buildSidDac(8, model);
   const envelopeDac = new Float32Array(256);
   for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
@@ -110,10 +107,10 @@ function buildProfile(model: SidModel): SidModelProfile {
     waveDac,
     envelopeDac,
     voiceDc: is6581 ? 0.5 : 0.02,
-    cutoffHz: rememberedPerFc(is6581 ? filter6581CutoffHz : filter8580CutoffHz),
-    filterPassGain: is6581 ? rememberedPerFc(filter6581PassGain) : () => FILTER_8580_PASS_GAIN,
+    cutoffHz: remembered(2048, is6581 ? filter6581CutoffHz : filter8580CutoffHz),
+    filterPassGain: is6581 ? remembered(2048, filter6581PassGain) : () => FILTER_8580_PASS_GAIN,
     inverseQ,
-    volumeGain: Float64Array.from({ length: 16 }, (_, v) => volumeGain(model, v)),
+    volumeGain: remembered(16, (volume) => volumeGain(model, volume)),
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
     outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
