@@ -105,7 +105,8 @@ export interface WaveformTables {
   /**
    * Whether the entries that need the pull-down maps are filled in: `output`
    * for waveforms 3, 5, 6 and 7 and `pulldown` for selectors 3–7. Until then
-   * those entries are 0; {@link ensureCombinedWaveforms} fills them.
+   * those entries are not valid (0, or the selector output without the
+   * pull-down); {@link ensureCombinedWaveforms} fills them.
    */
   combinedReady: boolean;
 }
