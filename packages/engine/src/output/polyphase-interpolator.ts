@@ -1,9 +1,7 @@
 import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
-import { besselI0, kaiserBeta, kaiserLength, kaiserWindow, sinc } from './fir-design.js';
-
-/** Filter phases per input sample; coefficients in between are interpolated linearly. */
-const PHASES = 256;
+import { kaiserLength } from './fir-design.js';
+import { PHASES, PolyphaseDesign } from './polyphase-design.js';
 
 /**
  * Taps per output of the filter {@link PolyphaseInterpolator} designs for an
@@ -20,43 +18,23 @@ export function polyphaseTaps(
   return taps + (taps & 1);
 }
 
-/**
- * Designed phase tables, shared by every interpolator with the same design: a
- * table is read-only once built, and designing one (257 phases of
- * Kaiser-windowed sinc) is most of what creating a player costs.
- */
-const phaseTables = new Map<string, Float64Array>();
+/** Phase tables, shared by every interpolator with the same design (rows are filled in once). */
+const designs = new Map<string, PolyphaseDesign>();
 
-function phaseTable(
+function sharedDesign(
   inputHz: number,
   passHz: number,
   stopHz: number,
   attenuationDb: number,
   taps: number,
-): Float64Array {
+): PolyphaseDesign {
   const key = `${inputHz}/${passHz}/${stopHz}/${attenuationDb}/${taps}`;
-  const cached = phaseTables.get(key);
-  if (cached !== undefined) return cached;
-  const cutoff = (passHz + stopHz) / 2 / inputHz;
-  const beta = kaiserBeta(attenuationDb);
-  const i0Beta = besselI0(beta);
-  const halfTaps = taps / 2;
-  const table = new Float64Array((PHASES + 1) * taps);
-  for (let p = 0; p <= PHASES; p++) {
-    const mu = p / PHASES;
-    let sum = 0;
-    for (let j = 0; j < taps; j++) {
-      const tau = mu + halfTaps - 1 - j;
-      const value =
-        2 * cutoff * sinc(2 * cutoff * tau) * kaiserWindow(tau / halfTaps, beta, i0Beta);
-      table[p * taps + j] = value;
-      sum += value;
-    }
-    // Every phase passes DC at exactly unity, so no phase-dependent ripple.
-    for (let j = 0; j < taps; j++) table[p * taps + j] /= sum;
+  let design = designs.get(key);
+  if (design === undefined) {
+    design = new PolyphaseDesign(inputHz, passHz, stopHz, attenuationDb, taps);
+    designs.set(key, design);
   }
-  phaseTables.set(key, table);
-  return table;
+  return design;
 }
 
 /**
@@ -72,7 +50,7 @@ export class PolyphaseInterpolator {
   length: number;
   /** Taps per output. */
   readonly taps: number;
-  private readonly table: Float64Array;
+  private readonly design: PolyphaseDesign;
   private readonly step: number;
   private readonly denominator: number;
   /** Buffer index of the input sample at or before the next output time. */
@@ -102,7 +80,7 @@ export class PolyphaseInterpolator {
     this.taps = taps;
     this.step = inputRate;
     this.denominator = outputRate;
-    this.table = phaseTable(inputHz, passHz, stopHz, attenuationDb, taps);
+    this.design = sharedDesign(inputHz, passHz, stopHz, attenuationDb, taps);
     this.buffer = new Float64Array(taps + 2 + maxAppend);
     this.length = taps / 2 - 1;
     this.position = taps / 2 - 1;
@@ -152,7 +130,7 @@ export class PolyphaseInterpolator {
    */
   run(output: Float64Array, offset: number): number {
     const x = this.buffer;
-    const table = this.table;
+    const design = this.design;
     const taps = this.taps;
     const halfTaps = taps >> 1;
     const quads = taps & ~3;
@@ -161,6 +139,9 @@ export class PolyphaseInterpolator {
     const end = this.length - halfTaps;
     let position = this.position;
     let numerator = this.numerator;
+    // The table's rows are computed as the first outputs need them (once per process).
+    if (design.missing > 0) design.prepare(position, numerator, end, step, den);
+    const table = design.table;
     let o = offset;
     // Whole input samples per output, and the remainder over `den`.
     const whole = Math.floor(step / den);

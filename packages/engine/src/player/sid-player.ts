@@ -15,6 +15,21 @@ import type { ResolvedPlayerOptions } from './player-options.js';
 
 /** CPU cycles the machine runs per step of audio production. */
 const CHUNK_CYCLES = 4096;
+/**
+ * The song's first chunk ends at this cycle: enough for the resampler's first
+ * output frames, so a player's first `render` returns without running (and, in
+ * a fresh process, compiling for) a whole chunk.
+ */
+const FIRST_CHUNK_END = 1024;
+
+/**
+ * Cycles of the chunk starting at `cycle`. Chunk boundaries depend only on the
+ * machine's own run from the song's reset, so every route to a position
+ * (render, seek, restore) passes the same ones.
+ */
+function chunkCycles(cycle: number): number {
+  return cycle < FIRST_CHUNK_END ? FIRST_CHUNK_END - cycle : CHUNK_CYCLES;
+}
 /** Seconds init may take before an {@link InitTimeoutError} is recorded. */
 const INIT_BUDGET_SECONDS = 2;
 /** First bytes of a player snapshot ("SFPS") and its layout version. */
@@ -93,6 +108,9 @@ export class SidPlayer {
   /** False once a fast seek skipped synthesis: the analog state is then settled, not exact. */
   private synthesisedThrough = true;
   private disposed = false;
+  /** What the player was built from, to rebuild its starting state for the first seek. */
+  private readonly tune: TuneSource;
+  private readonly options: ResolvedPlayerOptions;
 
   /** @internal Use `createPlayer`. */
   constructor(tune: TuneSource, options: ResolvedPlayerOptions) {
@@ -124,7 +142,19 @@ export class SidPlayer {
     this.exactSeek = options.seekMode === 'exact';
     this.synthesisFrames = Math.round(SEEK_SYNTHESIS_SECONDS * this.sampleRate);
     this.estimateFrames = Math.round(SEEK_ESTIMATE_SECONDS * this.sampleRate);
-    this.seekPoints.push({ frame: 0, state: this.snapshot(), exact: true });
+    this.tune = tune;
+    this.options = options;
+  }
+
+  /**
+   * Seek points start with the song's frame 0, taken on the first seek from a
+   * freshly built machine (the same state this one started in) rather than by
+   * the constructor, which keeps a snapshot off the path to the first sample.
+   */
+  private ensureStartPoint(): void {
+    if (this.seekPoints.length > 0) return;
+    const start = new SidPlayer(this.tune, this.options).snapshot();
+    this.seekPoints.push({ frame: 0, state: start, exact: true });
   }
 
   /** Model of the first SID. */
@@ -224,7 +254,7 @@ export class SidPlayer {
   /** Runs one chunk of the machine and resamples it into the pending buffers. */
   private produce(): void {
     const c64 = this.c64;
-    const ran = c64.runCycles(CHUNK_CYCLES);
+    const ran = c64.runCycles(chunkCycles(c64.cycle));
     let produced = 0;
     for (let i = 0; i < this.resamplers.length; i++) {
       produced = this.resamplers[i].process(c64.sidBuffers[i], 0, ran, this.pending[i], 0);
@@ -249,7 +279,7 @@ export class SidPlayer {
     c64.synthesis = false;
     let ran: number;
     try {
-      ran = c64.runCycles(CHUNK_CYCLES);
+      ran = c64.runCycles(chunkCycles(c64.cycle));
     } finally {
       c64.synthesis = true;
     }
@@ -327,6 +357,7 @@ export class SidPlayer {
       throw new InvalidOptionError('seconds', `must be a finite number >= 0, got ${seconds}`);
     }
     if (this.disposed) return;
+    this.ensureStartPoint();
     const target = Math.round(seconds * this.sampleRate);
     const synthesisFrom = target - this.synthesisFrames;
     const estimateFrom = synthesisFrom - this.estimateFrames;

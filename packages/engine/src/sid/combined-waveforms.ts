@@ -1,3 +1,4 @@
+import { STORED_PULLDOWN_MAPS } from './combined-waveform-maps.generated.js';
 import type { SidModel } from './sid-types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { SidModel } from './sid-types.js';
  * distance, differently towards lower and higher bits, and a selected pulse adds
  * a constant pull. A bit stays high when what is left exceeds `threshold`.
  */
-interface PulldownParameters {
+export interface PulldownParameters {
   /** Remaining level (0–1) above which a driven bit reads as 1. */
   readonly threshold: number;
   /** Extra pull-down contributed by the pulse selector. */
@@ -24,7 +25,7 @@ interface PulldownParameters {
  * of the libsidplayfp "combined-waveforms" project to kevtris' samplings of a
  * 6581 R2 and an 8580 R5; noise+pulse is an estimate.
  */
-const PULLDOWN_PARAMETERS: Record<SidModel, readonly PulldownParameters[]> = {
+export const PULLDOWN_PARAMETERS: Record<SidModel, readonly PulldownParameters[]> = {
   '6581': [
     {
       threshold: 0.862147212,
@@ -99,6 +100,26 @@ export interface WaveformTables {
   readonly raw: Uint16Array;
   /** Pull-down map indexed by `(waveform & 7) << 12 | rawValue`; identity where none applies. */
   readonly pulldown: Uint16Array;
+  /** Chip revision the tables describe. */
+  readonly model: SidModel;
+  /**
+   * Whether the entries that need the pull-down maps are filled in: `output`
+   * for waveforms 3, 5, 6 and 7 and `pulldown` for selectors 3–7. Until then
+   * those entries are not valid (0, or the selector output without the
+   * pull-down); {@link ensureCombinedWaveforms} fills them.
+   */
+  combinedReady: boolean;
+}
+
+/**
+ * Whether waveform register value `waveform` (0–15) reads table entries that
+ * {@link ensureCombinedWaveforms} fills in: a combined waveform, or noise with
+ * a pulled-down selector.
+ *
+ * @param waveform - the control register's upper nibble
+ */
+export function needsCombinedWaveforms(waveform: number): boolean {
+  return waveform !== 4 && (waveform & 7) >= 3;
 }
 
 /** Triangle from the top 12 accumulator bits: bit 11 folds the ramp, the rest are shifted up. */
@@ -149,44 +170,124 @@ function pulldownTable(parameters: PulldownParameters): Uint16Array {
   return table;
 }
 
+/**
+ * Computes the pull-down maps of `model` (one per entry of its parameter list,
+ * each indexed by the 12 selector output bits). This is the definition; a
+ * player takes the same maps from {@link storedPulldownMaps} when it can,
+ * since computing them in a process where nothing is compiled yet costs tens
+ * of milliseconds.
+ *
+ * @param model - chip revision
+ */
+export function computePulldownMaps(model: SidModel): Uint16Array[] {
+  return PULLDOWN_PARAMETERS[model].map(pulldownTable);
+}
+
+/**
+ * The exact text the stored maps of `model` were generated from: the stored
+ * copy is only used while the parameters still read the same.
+ *
+ * @param model - chip revision
+ */
+export function pulldownParametersKey(model: SidModel): string {
+  return JSON.stringify(PULLDOWN_PARAMETERS[model]);
+}
+
+/**
+ * Writes maps as JSON text (the form `scripts/gen-pulldown-maps.ts` stores):
+ * `JSON.parse` is native, so reading them back costs next to nothing even
+ * before V8 has compiled anything, unlike a decoding loop.
+ *
+ * @param maps - maps of 4096 entries each
+ */
+export function encodePulldownMaps(maps: readonly Uint16Array[]): string {
+  return JSON.stringify(maps.map((map) => Array.from(map)));
+}
+
+/**
+ * Reads back what {@link encodePulldownMaps} wrote.
+ *
+ * @param text - the JSON text
+ */
+export function decodePulldownMaps(text: string): Uint16Array[] {
+  return (JSON.parse(text) as number[][]).map((entries) => new Uint16Array(entries));
+}
+
+/**
+ * The pull-down maps of `model` from the generated copy, or undefined when
+ * that copy was made from other parameters (then they must be computed).
+ *
+ * @param model - chip revision
+ */
+export function storedPulldownMaps(model: SidModel): Uint16Array[] | undefined {
+  const stored = STORED_PULLDOWN_MAPS[model];
+  if (stored.parameters !== pulldownParametersKey(model)) return undefined;
+  return decodePulldownMaps(stored.maps);
+}
+
 const cache = new Map<SidModel, WaveformTables>();
 
 /**
- * Returns the waveform tables of `model` (built once, then shared).
+ * Returns the shared waveform tables of `model`, complete.
  *
  * @param model - chip revision
  */
 export function waveformTables(model: SidModel): WaveformTables {
+  const tables = sharedWaveformTables(model);
+  ensureCombinedWaveforms(tables);
+  return tables;
+}
+
+/**
+ * Returns the shared waveform tables of `model`, built once, possibly without
+ * the combined-waveform entries yet (see {@link WaveformTables.combinedReady}):
+ * a chip fills those in when a voice first selects a waveform that reads them,
+ * so a tune that never does, or not at first, never waits for them.
+ *
+ * @param model - chip revision
+ */
+export function sharedWaveformTables(model: SidModel): WaveformTables {
   const cached = cache.get(model);
   if (cached) return cached;
+  // Whole-table copies and fills where possible: this runs when the first player
+  // is created, before V8 has optimised anything.
   const raw = new Uint16Array(8 * 4096);
+  for (let index = 0; index < 4096; index++) {
+    raw[0x1000 | index] = triangle(index);
+    raw[0x2000 | index] = index;
+    // Saw and triangle together: each saw bit meets the triangle's (shifted) bit below it.
+    raw[0x3000 | index] = index & (index << 1);
+  }
+  // The pulse selector drives every line high (4 alone is all ones); 5–7 are 1–3 with the pulse.
+  raw.fill(0xfff, 0x4000, 0x5000);
+  raw.copyWithin(0x5000, 0x1000, 0x4000);
+  const identity = raw.subarray(0x2000, 0x3000);
   const pulldown = new Uint16Array(8 * 4096);
   const output = new Uint16Array(8 * 4096);
-  const maps = PULLDOWN_PARAMETERS[model].map(pulldownTable);
-  for (let waveform = 0; waveform < 8; waveform++) {
-    const map = PULLDOWN_FOR_WAVEFORM[waveform] >= 0 ? maps[PULLDOWN_FOR_WAVEFORM[waveform]] : null;
-    for (let index = 0; index < 4096; index++) {
-      let value: number;
-      switch (waveform & 3) {
-        case 1:
-          value = triangle(index);
-          break;
-        case 2:
-          value = index;
-          break;
-        case 3:
-          // Saw and triangle together: each saw bit meets the triangle's (shifted) bit below it.
-          value = index & (index << 1);
-          break;
-        default:
-          value = waveform === 0 ? 0 : 0xfff;
-      }
-      raw[(waveform << 12) | index] = value;
-      pulldown[(waveform << 12) | index] = map ? map[index] : index;
-      output[(waveform << 12) | index] = map && waveform !== 4 ? map[value] : value;
-    }
-  }
-  const tables: WaveformTables = { output, raw, pulldown };
+  // Waveforms 0–2 and pulse alone are not pulled down.
+  output.set(raw.subarray(0, 0x5000));
+  for (let waveform = 0; waveform < 3; waveform++) pulldown.set(identity, waveform << 12);
+  const tables: WaveformTables = { output, raw, pulldown, model, combinedReady: false };
   cache.set(model, tables);
   return tables;
+}
+
+/**
+ * Fills in the combined-waveform entries of `tables` (once; the pull-down maps
+ * come from the stored copy, or are computed when it is stale).
+ *
+ * @param tables - tables from {@link sharedWaveformTables}
+ */
+export function ensureCombinedWaveforms(tables: WaveformTables): void {
+  if (tables.combinedReady) return;
+  const maps = storedPulldownMaps(tables.model) ?? computePulldownMaps(tables.model);
+  const { output, raw, pulldown } = tables;
+  for (let waveform = 3; waveform < 8; waveform++) {
+    const map = maps[PULLDOWN_FOR_WAVEFORM[waveform]];
+    const at = waveform << 12;
+    pulldown.set(map, at);
+    if (waveform === 4) continue;
+    for (let index = 0; index < 4096; index++) output[at | index] = map[raw[at | index]];
+  }
+  tables.combinedReady = true;
 }

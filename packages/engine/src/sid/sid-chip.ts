@@ -1,6 +1,7 @@
 import { SidflowError } from '@sidflow/core';
 import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
+import { ensureCombinedWaveforms, needsCombinedWaveforms } from './combined-waveforms.js';
 import { ENVELOPE_RATE_PERIODS, exponentialPeriodAt } from './envelope-rates.js';
 import { externalFilterFactors } from './external-filter.js';
 import { type SidModelProfile, sidModelProfile } from './sid-model-profile.js';
@@ -1235,6 +1236,7 @@ export class SidChip {
     this.flushCountdown = r.i32();
     this.busValue = r.i32();
     this.busValueTtl = r.i32();
+    for (let v = 0; v < 3; v++) this.ensureWaveformTables(this.waveform[v]);
     this.updateDerived();
   }
 
@@ -1337,6 +1339,7 @@ export class SidChip {
 
   private updateWaveformDerived(voice: number): void {
     const waveform = this.waveform[voice];
+    this.ensureWaveformTables(waveform);
     const control = this.registers[voice * 7 + 4];
     // Ring modulation replaces the triangle's MSB, so it only applies when the saw is not selected.
     this.ringMask[voice] = (control & 0x04) !== 0 && (waveform & 2) === 0 ? 0x800000 : 0;
@@ -1347,22 +1350,28 @@ export class SidChip {
         : 0;
   }
 
+  /** Fills in the model's combined-waveform tables the first time a voice selects a waveform reading them. */
+  private ensureWaveformTables(waveform: number): void {
+    const tables = this.profile.waveforms;
+    if (!tables.combinedReady && needsCombinedWaveforms(waveform)) ensureCombinedWaveforms(tables);
+  }
+
   private updateDerived(): void {
     const profile = this.profile;
-    const hz = profile.cutoffHz[this.filterCutoff];
+    const hz = profile.cutoffHz(this.filterCutoff);
     const coefficients = this.coefficients;
     coefficients[0] = Math.min((2 * Math.PI * hz) / this.clockHz, 0.9);
     coefficients[1] = profile.inverseQ[this.resonance];
     const mode = this.modeVolume;
     // The filter path's pass-band level differs from the direct path's (FC-dependent on the 6581).
-    const passGain = profile.filterPassGain[this.filterCutoff];
+    const passGain = profile.filterPassGain(this.filterCutoff);
     // The filter's integrators are inverting op-amp stages: relative to the voices that bypass
     // it, its low-pass and high-pass outputs come out inverted, its band-pass output does not.
     // (A filtered and an unfiltered voice playing the same note partly cancel, as on reSIDfp.)
     coefficients[2] = -((mode >> 4) & 1) * passGain;
     coefficients[3] = ((mode >> 5) & 1) * passGain;
     coefficients[4] = -((mode >> 6) & 1) * passGain;
-    const volume = profile.volumeGain[mode & 0x0f] / 3;
+    const volume = profile.volumeGain(mode & 0x0f) / 3;
     const outputGain = profile.outputGain;
     coefficients[5] = volume * outputGain;
     // Both quadratic stages folded into one term (their product terms are below 0.1 %); the

@@ -21,6 +21,64 @@ const LEG_RATIO_6581 = 2.2;
  * @returns `2^bits` output levels, scaled so the all-ones input gives `2^bits - 1`
  */
 export function buildSidDac(bits: number, model: SidModel): Float64Array {
+  const weights = bitWeights(bits, model);
+  const scale = levelScale(weights);
+  // Each level is the one without its top bit plus that bit's weight: the same sums,
+  // added in the same order (lowest bit first), as adding bit by bit, at a fraction of the cost.
+  const levels = new Float64Array(1 << bits);
+  const table = new Float64Array(1 << bits);
+  for (let top = 0; top < bits; top++) {
+    const weight = weights[top];
+    const high = 1 << top;
+    for (let low = 0; low < high; low++) {
+      const level = levels[low] + weight;
+      levels[high | low] = level;
+      table[high | low] = level * scale;
+    }
+  }
+  return table;
+}
+
+/**
+ * The {@link buildSidDac} table relative to its entry `zeroAt` and divided by
+ * `divisor`, as single floats: `(table[i] - table[zeroAt]) / divisor`, the
+ * same operations on the same values, in one pass (it is built when the first
+ * player is created, before V8 optimises anything).
+ *
+ * @param bits - DAC width in bits
+ * @param model - chip revision
+ * @param zeroAt - input whose level becomes 0
+ * @param divisor - what the levels are divided by
+ */
+export function buildCentredSidDac(
+  bits: number,
+  model: SidModel,
+  zeroAt: number,
+  divisor: number,
+): Float32Array {
+  const weights = bitWeights(bits, model);
+  const scale = levelScale(weights);
+  // The zero input's level, summed lowest bit first as the table below sums it.
+  let zeroLevel = 0;
+  for (let bit = 0; bit < bits; bit++) if ((zeroAt >> bit) & 1) zeroLevel += weights[bit];
+  const zero = zeroLevel * scale;
+  const levels = new Float64Array(1 << bits);
+  const table = new Float32Array(1 << bits);
+  table[0] = (0 - zero) / divisor;
+  for (let top = 0; top < bits; top++) {
+    const weight = weights[top];
+    const high = 1 << top;
+    for (let low = 0; low < high; low++) {
+      const level = levels[low] + weight;
+      levels[high | low] = level;
+      table[high | low] = (level * scale - zero) / divisor;
+    }
+  }
+  return table;
+}
+
+/** Relative output of each bit of the ladder on its own, LSB first. */
+function bitWeights(bits: number, model: SidModel): Float64Array {
   const legRatio = model === '6581' ? LEG_RATIO_6581 : 2;
   const terminated = model !== '6581';
   const series = 1;
@@ -45,17 +103,12 @@ export function buildSidDac(bits: number, model: SidModel): Float64Array {
     weights[bit] = voltage;
   }
 
+  return weights;
+}
+
+/** Scale that makes the all-ones input give `2^bits - 1`. */
+function levelScale(weights: Float64Array): number {
   let sum = 0;
-  for (let bit = 0; bit < bits; bit++) sum += weights[bit];
-  const scale = ((1 << bits) - 1) / sum;
-  // Each level is the one without its top bit plus that bit's weight: the same sums,
-  // added in the same order (lowest bit first), as adding bit by bit, at a fraction of the cost.
-  const levels = new Float64Array(1 << bits);
-  const table = new Float64Array(1 << bits);
-  for (let input = 1; input < table.length; input++) {
-    const top = 31 - Math.clz32(input);
-    levels[input] = levels[input ^ (1 << top)] + weights[top];
-    table[input] = levels[input] * scale;
-  }
-  return table;
+  for (let bit = 0; bit < weights.length; bit++) sum += weights[bit];
+  return ((1 << weights.length) - 1) / sum;
 }

@@ -1,4 +1,4 @@
-import { type WaveformTables, waveformTables } from './combined-waveforms.js';
+import { sharedWaveformTables, type WaveformTables } from './combined-waveforms.js';
 import {
   FILTER_6581_SATURATION_LEVEL,
   filter6581CutoffHz,
@@ -14,7 +14,7 @@ import {
   OUTPUT_GAIN_8580,
   volumeGain,
 } from './mix-stage.js';
-import { buildSidDac } from './sid-dac.js';
+import { buildCentredSidDac, buildSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
 
 /**
@@ -24,7 +24,10 @@ import type { SidModel } from './sid-types.js';
 export interface SidModelProfile {
   /** Chip revision described. */
   readonly model: SidModel;
-  /** Combined-waveform tables. */
+  /**
+   * Waveform tables; the combined-waveform entries are filled in when a voice
+   * first selects such a waveform (`ensureCombinedWaveforms`).
+   */
   readonly waveforms: WaveformTables;
   /**
    * Waveform DAC output for each 12-bit value, relative to the voice's zero
@@ -39,14 +42,18 @@ export interface SidModelProfile {
    * alone are audible there ("digis"); small on the 8580.
    */
   readonly voiceDc: number;
-  /** Filter cutoff in Hz for each 11-bit FC value. */
-  readonly cutoffHz: Float64Array;
-  /** Gain of the filter outputs relative to the direct path, for each 11-bit FC value. */
-  readonly filterPassGain: Float64Array;
+  /**
+   * Filter cutoff in Hz for an 11-bit FC value. Each value is computed on its
+   * first use and then remembered: a tune visits few of the 2048, and
+   * computing them all up front dominated a fresh process's first player.
+   */
+  readonly cutoffHz: (fc: number) => number;
+  /** Gain of the filter outputs relative to the direct path for an 11-bit FC value (remembered likewise). */
+  readonly filterPassGain: (fc: number) => number;
   /** Filter damping 1/Q for each resonance value. */
   readonly inverseQ: Float64Array;
-  /** Gain of the volume stage for each volume register value, 1 at 15. */
-  readonly volumeGain: Float64Array;
+  /** Gain of the volume stage for a volume register value, 1 at 15 (computed on first use, then remembered). */
+  readonly volumeGain: (volume: number) => number;
   /** Even-order distortion of the mixer and volume stages. */
   readonly mixStage: MixStageCurve;
   /**
@@ -70,36 +77,40 @@ export interface SidModelProfile {
   readonly busValueTtl: number;
 }
 
+/** `curve` over the register values 0 … `count` − 1, each computed once, on its first use. */
+function remembered(count: number, curve: (value: number) => number): (value: number) => number {
+  const values = new Float64Array(count).fill(Number.NaN);
+  return (at) => {
+    let value = values[at];
+    if (Number.isNaN(value)) {
+      value = curve(at);
+      values[at] = value;
+    }
+    return value;
+  };
+}
+
 function buildProfile(model: SidModel): SidModelProfile {
   const is6581 = model === '6581';
-  const waveDacRaw = buildSidDac(12, model);
   // The 6581's waveform DAC sits on a bias so its zero level is about 0x380; the 8580's is centred.
-  const zero = is6581 ? waveDacRaw[0x380] : waveDacRaw[0x800];
-  const waveDac = new Float32Array(4096);
-  for (let i = 0; i < 4096; i++) waveDac[i] = (waveDacRaw[i] - zero) / 2048;
+  const waveDac = buildCentredSidDac(12, model, is6581 ? 0x380 : 0x800, 2048);
   const envelopeDacRaw = buildSidDac(8, model);
   const envelopeDac = new Float32Array(256);
   for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
-  const cutoffHz = new Float64Array(2048);
-  const filterPassGain = new Float64Array(2048);
-  for (let fc = 0; fc < 2048; fc++) {
-    cutoffHz[fc] = is6581 ? filter6581CutoffHz(fc) : filter8580CutoffHz(fc);
-    filterPassGain[fc] = is6581 ? filter6581PassGain(fc) : FILTER_8580_PASS_GAIN;
-  }
   const inverseQ = new Float64Array(16);
   for (let res = 0; res < 16; res++) {
     inverseQ[res] = is6581 ? filter6581InverseQ(res) : filter8580InverseQ(res);
   }
   return {
     model,
-    waveforms: waveformTables(model),
+    waveforms: sharedWaveformTables(model),
     waveDac,
     envelopeDac,
     voiceDc: is6581 ? 0.5 : 0.02,
-    cutoffHz,
-    filterPassGain,
+    cutoffHz: remembered(2048, is6581 ? filter6581CutoffHz : filter8580CutoffHz),
+    filterPassGain: is6581 ? remembered(2048, filter6581PassGain) : () => FILTER_8580_PASS_GAIN,
     inverseQ,
-    volumeGain: Float64Array.from({ length: 16 }, (_, v) => volumeGain(model, v)),
+    volumeGain: remembered(16, (volume) => volumeGain(model, volume)),
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
     outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
