@@ -67,6 +67,9 @@ const UNCOUNTED_RESET_READS = 6;
  */
 const VIC_LAG_CYCLES = 2;
 
+/** The CIA's interrupt control register: reading it acknowledges the interrupt. */
+const CIA_ICR = 0x0d;
+
 /** Slack after a chunk's nominal end: an instruction (plus VIC stalls) may overrun it. */
 const CHUNK_SLACK = 1024;
 
@@ -291,13 +294,18 @@ export class C64 implements CpuBus {
       this.cpu.setNmi(nmi);
     }
     this.stalled = this.vic.stallsRead;
+    this.eventCycle = now + this.cyclesToNextEvent(now);
+  }
+
+  /** Cycles from `now` (the chips caught up to it) to the first at which a chip may change a line or BA. */
+  private cyclesToNextEvent(now: number): number {
+    if (this.todDivider > 0) return 1;
     let next = this.cia1.cyclesUntilEvent();
     const cia2Next = this.cia2.cyclesUntilEvent();
     if (cia2Next < next) next = cia2Next;
     const vicNext = this.vicSynced - now + this.vic.cyclesUntilEvent();
     if (vicNext < next) next = vicNext;
-    if (this.todDivider > 0) next = 1;
-    this.eventCycle = now + next;
+    return next;
   }
 
   /** BA low: the CPU's read waits; whole cycles pass until the VIC-II releases the bus. */
@@ -354,13 +362,23 @@ export class C64 implements CpuBus {
   }
 
   /**
-   * Before a VIC-II or CIA register access: the chips run up to this cycle.
-   * After it the next cycle re-evaluates the lines and events, which the
-   * access may have changed.
+   * After a VIC-II or CIA register write (the chips caught up to this cycle
+   * before it): the write may have changed an output or the chip's schedule.
+   * An output that now differs from its line changes the line at the next
+   * cycle's φ1, as with per-cycle ticking; otherwise the next event is
+   * recomputed from the chips' new state, which is what a catch-up at the
+   * next cycle would find.
    */
-  private syncForAccess(): void {
-    this.catchUp();
-    this.eventCycle = this.cycle + 1;
+  private afterWrite(): void {
+    if (
+      (this.cia1.irq || this.vic.irq) !== this.irqLine ||
+      this.cia2.irq !== this.nmiLine ||
+      this.vic.stallsRead !== this.stalled
+    ) {
+      this.eventCycle = this.cycle + 1;
+    } else {
+      this.eventCycle = this.cycle + this.cyclesToNextEvent(this.cycle);
+    }
   }
 
   private readIo(address: number): number {
@@ -374,7 +392,8 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
-        this.syncForAccess();
+        // Between events the VIC-II changes nothing a read shows (only its line
+        // cycle counter runs), and no read has side effects: no catch-up needed.
         return this.vic.read(address & 0x3f);
       case 0x8:
       case 0x9:
@@ -382,15 +401,27 @@ export class C64 implements CpuBus {
       case 0xb:
         return this.memory.colorRam[address & 0x3ff];
       case 0xc:
-        this.syncForAccess();
-        return this.cia1.read(address & 0x0f);
+        return this.readCia(this.cia1, address & 0x0f);
       case 0xd:
-        this.syncForAccess();
-        return this.cia2.read(address & 0x0f);
+        return this.readCia(this.cia2, address & 0x0f);
       default:
         // $DE00–$DFFF with nothing plugged in: libsidplayfp reads 0 there.
         return 0;
     }
+  }
+
+  /**
+   * A CIA register read. A port read whose value no timer drives (a player
+   * polling the keyboard or joystick) needs no catch-up; other reads run the
+   * chips up to this cycle. Only an ICR read changes what happens next (it
+   * clears the flags and, a cycle later, the interrupt output): only then must
+   * the next cycle re-evaluate the lines and events.
+   */
+  private readCia(cia: MachineCia, register: number): number {
+    if (cia.readIsTimeless(register)) return cia.read(register);
+    this.catchUp();
+    if (register === CIA_ICR) this.eventCycle = this.cycle + 1;
+    return cia.read(register);
   }
 
   private writeIo(address: number, value: number): void {
@@ -404,8 +435,9 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
-        this.syncForAccess();
+        this.catchUp();
         this.vic.write(address & 0x3f, value);
+        this.afterWrite();
         return;
       case 0x8:
       case 0x9:
@@ -414,12 +446,14 @@ export class C64 implements CpuBus {
         this.memory.colorRam[address & 0x3ff] = value & 0x0f;
         return;
       case 0xc:
-        this.syncForAccess();
+        this.catchUp();
         this.cia1.write(address & 0x0f, value);
+        this.afterWrite();
         return;
       case 0xd:
-        this.syncForAccess();
+        this.catchUp();
         this.cia2.write(address & 0x0f, value);
+        this.afterWrite();
         return;
       default:
         return;
