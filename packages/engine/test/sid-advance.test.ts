@@ -94,6 +94,42 @@ describe('SidChip.advance (state-only clocking for seeks)', () => {
     for (let seed = 101; seed <= 106; seed++) compareRuns('6581', seed, 150);
   });
 
+  it('reads the decaying data bus as clock() does, with bus reads and filter writes between runs', () => {
+    // Reads of write-only registers and filter/volume writes leave the voices deferred; the
+    // bus value (6581: 7,424 cycles of life, halved by each read) must still decay on time.
+    for (const model of ['6581', '8580'] as const) {
+      const rnd = random(model === '6581' ? 301 : 302);
+      const played = newChip(model);
+      const advanced = newChip(model);
+      const out = new Float32Array(20_000);
+      const seen = new Set<number>();
+      for (let step = 0; step < 250; step++) {
+        const pick = rnd();
+        const register =
+          pick < 0.4 ? Math.floor(rnd() * 0x15) : pick < 0.7 ? 0x15 + Math.floor(rnd() * 4) : -1;
+        const value = Math.floor(rnd() * 256);
+        // The write lands between two runs: the bus decays before it and again after it.
+        const before = Math.floor(rnd() * 4000);
+        played.clock(before, out, 0);
+        advanced.advance(before);
+        if (register >= 0) {
+          played.write(register, value);
+          advanced.write(register, value);
+        }
+        const cycles = Math.floor(rnd() * (rnd() < 0.5 ? 3000 : 9000));
+        played.clock(cycles, out, 0);
+        advanced.advance(cycles);
+        const read = rnd() < 0.8 ? Math.floor(rnd() * 0x19) : 0x19 + Math.floor(rnd() * 7);
+        const expected = played.read(read);
+        seen.add(expected);
+        expect(advanced.read(read), `${model}, register ${read} after step ${step}`).toBe(expected);
+      }
+      expect(seen.has(0), `${model}: the bus decayed to 0 at least once`).toBe(true);
+      expect(seen.size, `${model}: live bus values were read`).toBeGreaterThan(20);
+      expect(digitalState(advanced), model).toEqual(digitalState(played));
+    }
+  });
+
   it('holds the output of the last audible cycle when an envelope reaches zero mid-run', () => {
     // A fast saw changes its output every cycle, so holding one cycle early or late shows.
     for (const model of ['6581', '8580'] as const) {

@@ -67,6 +67,9 @@ const UNCOUNTED_RESET_READS = 6;
  */
 const VIC_LAG_CYCLES = 2;
 
+/** The CIA's interrupt control register: reading it acknowledges the interrupt. */
+const CIA_ICR = 0x0d;
+
 /** Slack after a chunk's nominal end: an instruction (plus VIC stalls) may overrun it. */
 const CHUNK_SLACK = 1024;
 
@@ -129,11 +132,19 @@ export class C64 implements CpuBus {
   private readonly todTick: (() => void) | null;
   private readonly chunkCapacity: number;
   private uncountedReads = 0;
-  /** The cycle whose φ1 the CIAs last ran (they catch up lazily). */
-  private ciaSynced = -1;
+  /** The cycle whose φ1 CIA 1 last ran (each chip catches up lazily, on its own). */
+  private cia1Synced = -1;
+  /** The cycle whose φ1 CIA 2 last ran. */
+  private cia2Synced = -1;
   /** The cycle whose φ1 the VIC-II last ran (ahead of the clock while it starts behind). */
   private vicSynced = -1;
-  /** First cycle at which a chip may change an interrupt line or BA: the bus catches the chips up there. */
+  /** First cycle at which CIA 1 may change its outputs: it catches up there (or when accessed). */
+  private cia1Event = 0;
+  /** First cycle at which CIA 2 may change its outputs. */
+  private cia2Event = 0;
+  /** First cycle at which the VIC-II may change its outputs or BA. */
+  private vicEvent = 0;
+  /** The earliest of the chips' events (or the next cycle, when a line must follow an output): the bus catches up there. */
   private eventCycle = 0;
   /** The VIC-II's BA as of its last catch-up: reads must wait while it is low. */
   private stalled = false;
@@ -172,6 +183,9 @@ export class C64 implements CpuBus {
     if (this.cycle > 0) {
       // The chips keep running through a CPU reset: bring them up to the last cycle first.
       this.cycle--;
+      this.syncCia1(this.cycle);
+      this.syncCia2(this.cycle);
+      this.syncVic(this.cycle);
       this.catchUp();
     }
     this.cycle = 0;
@@ -181,8 +195,12 @@ export class C64 implements CpuBus {
     this.memory.writePort(0, 0x2f, 0);
     this.memory.writePort(1, 0x37, 0);
     this.uncountedReads = UNCOUNTED_RESET_READS;
-    this.ciaSynced = -1;
+    this.cia1Synced = -1;
+    this.cia2Synced = -1;
     this.vicSynced = VIC_LAG_CYCLES - 1;
+    this.cia1Event = 0;
+    this.cia2Event = 0;
+    this.vicEvent = 0;
     this.eventCycle = 0;
     this.stalled = false;
     this.cpu.reset();
@@ -255,31 +273,26 @@ export class C64 implements CpuBus {
   }
 
   /**
-   * The φ1 half of the current cycle for the chips: they run lazily, so they
-   * first catch up over the cycles since they last ran (exactly, with
-   * `clock(n)`), then the interrupt lines follow their outputs and the next
-   * cycle at which any chip may change a line or BA is noted. Between two such
-   * events the bus only counts cycles. Calling this more often than needed
-   * changes nothing.
+   * The φ1 half of the current cycle for the chips: they run lazily, each on
+   * its own, so a chip whose event has come catches up over the cycles since
+   * it last ran (exactly, with `clock(n)`) and notes its next event; then the
+   * interrupt lines follow the outputs. A chip before its event changes no
+   * output, so it may lag. Between two events the bus only counts cycles.
+   * Calling this more often than needed changes nothing.
    */
   private catchUp(): void {
     const now = this.cycle;
-    const ciaBehind = now - this.ciaSynced;
-    if (ciaBehind > 0) {
-      this.cia1.clock(ciaBehind);
-      this.cia2.clock(ciaBehind);
-      this.ciaSynced = now;
-      if (this.todDivider > 0 && ++this.todCounter >= this.todDivider) {
-        // A machine-driven TOD input is ticked cycle by cycle (see the forced event below).
+    if (this.todDivider > 0) {
+      // A machine-driven TOD input is ticked cycle by cycle: every chip runs every cycle.
+      this.cia1Event = this.cia2Event = this.vicEvent = now;
+      if (now > this.cia1Synced && ++this.todCounter >= this.todDivider) {
         this.todCounter = 0;
         this.todTick?.();
       }
     }
-    const vicBehind = now - this.vicSynced;
-    if (vicBehind > 0) {
-      this.vic.clock(vicBehind);
-      this.vicSynced = now;
-    }
+    if (now >= this.cia1Event) this.syncCia1(now);
+    if (now >= this.cia2Event) this.syncCia2(now);
+    if (now >= this.vicEvent) this.syncVic(now);
     const irq = this.cia1.irq || this.vic.irq;
     if (irq !== this.irqLine) {
       this.irqLine = irq;
@@ -291,13 +304,48 @@ export class C64 implements CpuBus {
       this.cpu.setNmi(nmi);
     }
     this.stalled = this.vic.stallsRead;
-    let next = this.cia1.cyclesUntilEvent();
-    const cia2Next = this.cia2.cyclesUntilEvent();
-    if (cia2Next < next) next = cia2Next;
-    const vicNext = this.vicSynced - now + this.vic.cyclesUntilEvent();
-    if (vicNext < next) next = vicNext;
-    if (this.todDivider > 0) next = 1;
-    this.eventCycle = now + next;
+    this.noteNextEvent();
+  }
+
+  /** CIA 1 runs up to `now` (its φ1 included) and notes its next event. */
+  private syncCia1(now: number): void {
+    const behind = now - this.cia1Synced;
+    if (behind > 0) {
+      this.cia1.clock(behind);
+      this.cia1Synced = now;
+    }
+    this.cia1Event = now + this.cia1.cyclesUntilEvent();
+  }
+
+  /** CIA 2 runs up to `now` (its φ1 included) and notes its next event. */
+  private syncCia2(now: number): void {
+    const behind = now - this.cia2Synced;
+    if (behind > 0) {
+      this.cia2.clock(behind);
+      this.cia2Synced = now;
+    }
+    this.cia2Event = now + this.cia2.cyclesUntilEvent();
+  }
+
+  /** The VIC-II runs up to `now` (its φ1 included) and notes its next event. */
+  private syncVic(now: number): void {
+    const behind = now - this.vicSynced;
+    if (behind > 0) {
+      this.vic.clock(behind);
+      this.vicSynced = now;
+    }
+    this.vicEvent = this.vicSynced + this.vic.cyclesUntilEvent();
+  }
+
+  private noteNextEvent(): void {
+    if (this.todDivider > 0) {
+      this.eventCycle = this.cycle + 1;
+      return;
+    }
+    let next = this.cia1Event;
+    if (this.cia2Event < next) next = this.cia2Event;
+    if (this.vicEvent < next) next = this.vicEvent;
+    this.eventCycle = next;
   }
 
   /** BA low: the CPU's read waits; whole cycles pass until the VIC-II releases the bus. */
@@ -354,13 +402,20 @@ export class C64 implements CpuBus {
   }
 
   /**
-   * Before a VIC-II or CIA register access: the chips run up to this cycle.
-   * After it the next cycle re-evaluates the lines and events, which the
-   * access may have changed.
+   * After a VIC-II or CIA register access (the chip caught up to this cycle
+   * before it, and noted its next event from its new state after it): a write
+   * may have changed an output. An output that now differs from its line
+   * changes the line at the next cycle's φ1, as with per-cycle ticking.
    */
-  private syncForAccess(): void {
-    this.catchUp();
-    this.eventCycle = this.cycle + 1;
+  private afterAccess(): void {
+    this.noteNextEvent();
+    if (
+      (this.cia1.irq || this.vic.irq) !== this.irqLine ||
+      this.cia2.irq !== this.nmiLine ||
+      this.vic.stallsRead !== this.stalled
+    ) {
+      this.eventCycle = this.cycle + 1;
+    }
   }
 
   private readIo(address: number): number {
@@ -374,7 +429,8 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
-        this.syncForAccess();
+        // Between events the VIC-II changes nothing a read shows (only its line
+        // cycle counter runs), and no read has side effects: no catch-up needed.
         return this.vic.read(address & 0x3f);
       case 0x8:
       case 0x9:
@@ -382,15 +438,37 @@ export class C64 implements CpuBus {
       case 0xb:
         return this.memory.colorRam[address & 0x3ff];
       case 0xc:
-        this.syncForAccess();
-        return this.cia1.read(address & 0x0f);
+        return this.readCia(this.cia1, address & 0x0f);
       case 0xd:
-        this.syncForAccess();
-        return this.cia2.read(address & 0x0f);
+        return this.readCia(this.cia2, address & 0x0f);
       default:
         // $DE00–$DFFF with nothing plugged in: libsidplayfp reads 0 there.
         return 0;
     }
+  }
+
+  /**
+   * A CIA register read. A port read whose value no timer drives (a player
+   * polling the keyboard or joystick) needs no catch-up; other reads run the
+   * chips up to this cycle. Only an ICR read changes what happens next (it
+   * clears the flags and, a cycle later, the interrupt output): only then must
+   * the next cycle re-evaluate the lines and events.
+   */
+  private readCia(cia: MachineCia, register: number): number {
+    if (cia.readIsTimeless(register)) return cia.read(register);
+    const now = this.cycle;
+    let value: number;
+    if (cia === this.cia1) {
+      this.syncCia1(now);
+      value = cia.read(register);
+      if (register === CIA_ICR) this.cia1Event = now + 1;
+    } else {
+      this.syncCia2(now);
+      value = cia.read(register);
+      if (register === CIA_ICR) this.cia2Event = now + 1;
+    }
+    if (register === CIA_ICR) this.afterAccess();
+    return value;
   }
 
   private writeIo(address: number, value: number): void {
@@ -404,8 +482,10 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
-        this.syncForAccess();
+        this.syncVic(this.cycle);
         this.vic.write(address & 0x3f, value);
+        this.vicEvent = this.vicSynced + this.vic.cyclesUntilEvent();
+        this.afterAccess();
         return;
       case 0x8:
       case 0x9:
@@ -414,12 +494,16 @@ export class C64 implements CpuBus {
         this.memory.colorRam[address & 0x3ff] = value & 0x0f;
         return;
       case 0xc:
-        this.syncForAccess();
+        this.syncCia1(this.cycle);
         this.cia1.write(address & 0x0f, value);
+        this.cia1Event = this.cycle + this.cia1.cyclesUntilEvent();
+        this.afterAccess();
         return;
       case 0xd:
-        this.syncForAccess();
+        this.syncCia2(this.cycle);
         this.cia2.write(address & 0x0f, value);
+        this.cia2Event = this.cycle + this.cia2.cyclesUntilEvent();
+        this.afterAccess();
         return;
       default:
         return;
@@ -443,8 +527,12 @@ export class C64 implements CpuBus {
     w.bool(this.nmiLine);
     w.u32(this.todCounter);
     w.u8(this.uncountedReads);
-    w.f64(this.ciaSynced);
+    w.f64(this.cia1Synced);
+    w.f64(this.cia2Synced);
     w.f64(this.vicSynced);
+    w.f64(this.cia1Event);
+    w.f64(this.cia2Event);
+    w.f64(this.vicEvent);
     w.f64(this.eventCycle);
     w.bool(this.stalled);
     w.f64(this.watchHitCycle);
@@ -465,8 +553,12 @@ export class C64 implements CpuBus {
     this.nmiLine = r.bool();
     this.todCounter = r.u32();
     this.uncountedReads = r.u8();
-    this.ciaSynced = r.f64();
+    this.cia1Synced = r.f64();
+    this.cia2Synced = r.f64();
     this.vicSynced = r.f64();
+    this.cia1Event = r.f64();
+    this.cia2Event = r.f64();
+    this.vicEvent = r.f64();
     this.eventCycle = r.f64();
     this.stalled = r.bool();
     this.watchHitCycle = r.f64();

@@ -43,6 +43,12 @@ export interface MachineCia extends SnapshotCapable {
   clock(cycles: number): void;
   /** Ticks until the next one that may change {@link MachineCia.irq} or anything but the timer counts (≥ 1). */
   cyclesUntilEvent(): number;
+  /**
+   * True when reading `register` now has no side effects and gives the same
+   * value however far the chip's clock is behind (e.g. an input port): the
+   * bus then skips catching the chip up.
+   */
+  readIsTimeless(register: number): boolean;
   /** Reads register 0–15. */
   read(register: number): number;
   /** Writes register 0–15. */

@@ -34,7 +34,7 @@ function chunkCycles(cycle: number): number {
 const INIT_BUDGET_SECONDS = 2;
 /** First bytes of a player snapshot ("SFPS") and its layout version. */
 const SNAPSHOT_MAGIC = 0x53465053;
-const SNAPSHOT_VERSION = 2;
+const SNAPSHOT_VERSION = 3;
 /** Most seek snapshots kept (~80 KB each): beyond this the interval doubles. */
 const MAX_SEEK_POINTS = 64;
 /**

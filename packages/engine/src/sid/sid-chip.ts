@@ -147,6 +147,8 @@ export class SidChip {
   private flushCountdown = FLUSH_INTERVAL;
   /** Cycles passed to {@link SidChip.advance} and not yet run. */
   private deferredCycles = 0;
+  /** How many of {@link SidChip.deferredCycles} the data bus's decay has already run (see {@link SidChip.read}). */
+  private busDeferredRun = 0;
   /** Cycles between level samples while estimating, 0 when not (see {@link SidChip.startLevelEstimate}). */
   private levelInterval = 0;
   /** Cycles before the next level sample, its place within its interval, and the generator placing them. */
@@ -192,6 +194,7 @@ export class SidChip {
   /** Powers the chip up: all registers 0, voices silent, oscillators at their power-up state, filters at rest. */
   reset(): void {
     this.deferredCycles = 0;
+    this.busDeferredRun = 0;
     this.levelInterval = 0;
     this.registers.fill(0);
     for (const array of [
@@ -273,8 +276,14 @@ export class SidChip {
   write(register: number, value: number): void {
     register &= 0x1f;
     value &= 0xff;
-    // Filter and volume writes leave the deferred state's evolution unchanged (see advance).
-    if (register < 0x15) this.catchUpDeferred();
+    // Filter and volume writes leave the deferred state's evolution unchanged (see advance),
+    // but the bus value they refresh must first decay over the cycles before them.
+    if (register < 0x15) {
+      this.catchUpDeferred();
+    } else {
+      this.runBusDecay(this.deferredCycles - this.busDeferredRun);
+      this.busDeferredRun = this.deferredCycles;
+    }
     this.registers[register] = value;
     this.busValue = value;
     this.busValueTtl = this.profile.busValueTtl;
@@ -346,9 +355,17 @@ export class SidChip {
    * @param register - register index 0x00–0x1F
    */
   read(register: number): number {
-    this.catchUpDeferred();
+    register &= 0x1f;
+    if (register !== 0x1b && register !== 0x1c) {
+      // Only the data bus's decay shows here: run just that over the deferred cycles (it is a
+      // countdown, so running it in parts equals running it at once) and leave the voices deferred.
+      this.runBusDecay(this.deferredCycles - this.busDeferredRun);
+      this.busDeferredRun = this.deferredCycles;
+    } else {
+      this.catchUpDeferred();
+    }
     let value: number;
-    switch (register & 0x1f) {
+    switch (register) {
       case 0x19:
       case 0x1a:
         value = POT_IDLE;
@@ -874,13 +891,8 @@ export class SidChip {
     const cycles = this.deferredCycles;
     if (cycles === 0) return;
     this.deferredCycles = 0;
-    if (this.busValueTtl > 0) {
-      this.busValueTtl -= cycles;
-      if (this.busValueTtl <= 0) {
-        this.busValueTtl = 0;
-        this.busValue = 0;
-      }
-    }
+    this.runBusDecay(cycles - this.busDeferredRun);
+    this.busDeferredRun = 0;
     // The flush checks stay on their fixed cycle grid.
     this.flushCountdown =
       ((((this.flushCountdown - 1 - cycles) % FLUSH_INTERVAL) + FLUSH_INTERVAL) % FLUSH_INTERVAL) +
@@ -906,6 +918,17 @@ export class SidChip {
       this.keepsOutput(1) ? cycles : audibleB,
       cycles,
     );
+  }
+
+  /** The data bus's value decays: `cycles` of its lifetime pass. */
+  private runBusDecay(cycles: number): void {
+    if (this.busValueTtl > 0 && cycles > 0) {
+      this.busValueTtl -= cycles;
+      if (this.busValueTtl <= 0) {
+        this.busValueTtl = 0;
+        this.busValue = 0;
+      }
+    }
   }
 
   /**
@@ -1224,6 +1247,7 @@ export class SidChip {
       throw new SidflowError('SID_STATE_VERSION', `unsupported SID state version ${version}`);
     }
     this.deferredCycles = 0;
+    this.busDeferredRun = 0;
     this.levelInterval = 0;
     this.profile = sidModelProfile(r.u8() === 0 ? '6581' : '8580');
     r.bytes(this.registers);

@@ -250,6 +250,25 @@ export class Cia6526 {
     }
   }
 
+  /**
+   * True when reading register `reg` now has no side effects and returns the
+   * same value however many ticks the chip is behind: the data direction
+   * registers, port A, and port B while no timer drives PB6/PB7. The bus may
+   * then read without catching the chip up first.
+   */
+  readIsTimeless(reg: number): boolean {
+    switch (reg & 15) {
+      case PRA:
+      case DDRA:
+      case DDRB:
+        return true;
+      case PRB:
+        return ((this.regs[CRA] | this.regs[CRB]) & 0x02) === 0;
+      default:
+        return false;
+    }
+  }
+
   /** Writes register `reg` (0–15) in the φ2 half of the current cycle. */
   write(reg: number, value: number): void {
     reg &= 15;
