@@ -10,6 +10,8 @@ import {
   MIX_STAGE_6581,
   MIX_STAGE_8580,
   type MixStageCurve,
+  OUTPUT_BIAS_6581,
+  OUTPUT_BIAS_8580,
   OUTPUT_GAIN_6581,
   OUTPUT_GAIN_8580,
   volumeGain,
@@ -36,7 +38,7 @@ export interface SidModelProfile {
   /**
    * DC level each voice adds to the mix regardless of its envelope, in the
    * waveform DAC's units. Large on the 6581, which is why $D418 volume writes
-   * alone are audible there ("digis"); small on the 8580.
+   * alone are audible there ("digis"); about a fifth of that on the 8580.
    */
   readonly voiceDc: number;
   /** Filter cutoff in Hz for each 11-bit FC value. */
@@ -54,6 +56,11 @@ export interface SidModelProfile {
    * to the output sample, so a tune plays at reSIDfp's level (see mix-stage.ts).
    */
   readonly outputGain: number;
+  /**
+   * DC level of the output pins in output units, removed by the board's AC coupling once its
+   * capacitor has charged (so only the power-on step is audible; see mix-stage.ts).
+   */
+  readonly outputBias: number;
   /** Integrator input saturation level, or 0 for a linear filter. */
   readonly saturationLevel: number;
   /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
@@ -95,13 +102,16 @@ function buildProfile(model: SidModel): SidModelProfile {
     waveforms: waveformTables(model),
     waveDac,
     envelopeDac,
-    voiceDc: is6581 ? 0.5 : 0.02,
+    // 8580: a volume 15 -> 0 write with silent voices steps reSIDfp's output by about 480 of
+    // 32,768 (0 -> 15: -435), which 0.1 reproduces at OUTPUT_GAIN_8580 (0.02 gave 101).
+    voiceDc: is6581 ? 0.5 : 0.1,
     cutoffHz,
     filterPassGain,
     inverseQ,
     volumeGain: Float64Array.from({ length: 16 }, (_, v) => volumeGain(model, v)),
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
     outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
+    outputBias: is6581 ? OUTPUT_BIAS_6581 : OUTPUT_BIAS_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
