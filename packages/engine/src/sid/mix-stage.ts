@@ -56,5 +56,27 @@ export function volumeGain(model: '6581' | '8580', volume: number): number {
  */
 export const OUTPUT_GAIN_6581 = 0.237;
 
-/** Output level of the 8580, as {@link OUTPUT_GAIN_6581}: reSIDfp's 8580 plays about 16.2 dB below the mixer's units. */
-export const OUTPUT_GAIN_8580 = 0.155;
+/**
+ * Output level of the 8580, as {@link OUTPUT_GAIN_6581}: reSIDfp's 8580 plays about 17.1 dB below
+ * the mixer's units. Measured with single voices at volume 15 (triangle, saw, pulse, the four
+ * combined waveforms and filtered noise all came out 0.8-0.9 dB louder than libsidplayfp 2.4 at
+ * 0.155, as did the power spectra of the 34 8580 tunes of the stride-6 fidelity sample).
+ */
+export const OUTPUT_GAIN_8580 = 0.1403;
+
+/**
+ * DC level at the 6581's output pins that the board's AC coupling removes, in output units
+ * (full scale 1). None is modelled: the 6581's power-on step comes from its large voice DC.
+ */
+export const OUTPUT_BIAS_6581 = 0;
+
+/**
+ * DC level at the 8580's output pins that the board's AC coupling removes, in output units
+ * (full scale 1). It is inaudible once the coupling capacitor has charged, but at power-on the
+ * capacitor is empty, so the output starts with a step that decays through the 1.6 Hz high-pass:
+ * libsidplayfp 2.4 (reSIDfp) starts every 8580 tune with it (a tune that writes nothing but the
+ * driver's volume 15 starts at -6,500 of 32,768, -2,500 after 1,000 samples, -520 after 10,000),
+ * ten times the 8580's volume step (±460 for volume 0 ↔ 15). Fitted to that render's largest
+ * low-frequency spectrogram bin (the frame the step falls in) with the volume step included.
+ */
+export const OUTPUT_BIAS_8580 = 0.08;

@@ -50,6 +50,11 @@ const SATURATION_KNEE = 0.6;
 const FLUSH_INTERVAL = 1024;
 /** Level below which a filter state counts as silence (far below a 24-bit sample's LSB). */
 const FLUSH_LEVEL = 1e-20;
+/**
+ * Output level below which the board high-pass counts as settled on a DC input (100 times
+ * below a 24-bit sample's LSB; its state stalls about 1e-12 short of a 0.1 input).
+ */
+const STALL_LEVEL = 1e-9;
 
 /** Version tag of the state layout written by {@link SidChip.saveState}. */
 const STATE_VERSION = 1;
@@ -457,6 +462,7 @@ export class SidChip {
     const highPassGain = coefficients[4];
     const volume = coefficients[5];
     const mixCurve = coefficients[6];
+    const outputBias = profile.outputBias;
     const extLowFactor = this.externalLowPassFactor;
     const extHighFactor = this.externalHighPassFactor;
     const analog = this.analog;
@@ -657,7 +663,7 @@ export class SidChip {
         // Mixer and volume op-amps bend the sum quadratically (see mix-stage.ts).
         const mixerIn =
           direct + lowPass * lowPassGain + bandPass * bandPassGain + highPass * highPassGain;
-        const mixed = mixerIn * (volume + mixCurve * mixerIn);
+        const mixed = mixerIn * (volume + mixCurve * mixerIn) + outputBias;
         extLow += extLowFactor * (mixed - extLow);
         extHigh += extHighFactor * (extLow - extHigh);
         out[i] = extLow - extHigh;
@@ -669,6 +675,9 @@ export class SidChip {
         if (Math.abs(lowPass) < FLUSH_LEVEL) lowPass = 0;
         if (Math.abs(extLow) < FLUSH_LEVEL) extLow = 0;
         if (Math.abs(extHigh) < FLUSH_LEVEL) extHigh = 0;
+        // A DC level (the 8580's output bias) keeps both states away from 0 and the high-pass
+        // state stalls a rounding step short of its input: close the gap, the output is their difference.
+        if (Math.abs(extLow - extHigh) < STALL_LEVEL) extHigh = extLow;
       }
       // Voice A: envelope rate counter (15 bits, wraps: a period set below the count waits a full lap).
       if (idleA !== 0) {
@@ -946,7 +955,7 @@ export class SidChip {
     const directDc = voiceDc * (routeGain[3] + routeGain[4] + routeGain[5]);
     // A DC input settles the state-variable filter with the low-pass equal to it and the band-pass at 0.
     const mixerIn = directDc + filterDc * coefficients[2];
-    const mixed = mixerIn * (coefficients[5] + coefficients[6] * mixerIn);
+    const mixed = mixerIn * (coefficients[5] + coefficients[6] * mixerIn) + this.profile.outputBias;
     const analog = this.analog;
     analog[0] = 0;
     analog[1] = filterDc;

@@ -10,6 +10,8 @@ import {
   MIX_STAGE_6581,
   MIX_STAGE_8580,
   type MixStageCurve,
+  OUTPUT_BIAS_6581,
+  OUTPUT_BIAS_8580,
   OUTPUT_GAIN_6581,
   OUTPUT_GAIN_8580,
   volumeGain,
@@ -39,7 +41,7 @@ export interface SidModelProfile {
   /**
    * DC level each voice adds to the mix regardless of its envelope, in the
    * waveform DAC's units. Large on the 6581, which is why $D418 volume writes
-   * alone are audible there ("digis"); small on the 8580.
+   * alone are audible there ("digis"); about a fifth of that on the 8580.
    */
   readonly voiceDc: number;
   /**
@@ -61,6 +63,11 @@ export interface SidModelProfile {
    * to the output sample, so a tune plays at reSIDfp's level (see mix-stage.ts).
    */
   readonly outputGain: number;
+  /**
+   * DC level of the output pins in output units, removed by the board's AC coupling once its
+   * capacitor has charged (so only the power-on step is audible; see mix-stage.ts).
+   */
+  readonly outputBias: number;
   /** Integrator input saturation level, or 0 for a linear filter. */
   readonly saturationLevel: number;
   /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
@@ -106,13 +113,16 @@ function buildProfile(model: SidModel): SidModelProfile {
     waveforms: sharedWaveformTables(model),
     waveDac,
     envelopeDac,
-    voiceDc: is6581 ? 0.5 : 0.02,
+    // 8580: a volume 15 -> 0 write with silent voices steps reSIDfp's output by about 480 of
+    // 32,768 (0 -> 15: -435), which 0.1 reproduces at OUTPUT_GAIN_8580 (0.02 gave 101).
+    voiceDc: is6581 ? 0.5 : 0.1,
     cutoffHz: remembered(2048, is6581 ? filter6581CutoffHz : filter8580CutoffHz),
     filterPassGain: is6581 ? remembered(2048, filter6581PassGain) : () => FILTER_8580_PASS_GAIN,
     inverseQ,
     volumeGain: remembered(16, (volume) => volumeGain(model, volume)),
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
     outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
+    outputBias: is6581 ? OUTPUT_BIAS_6581 : OUTPUT_BIAS_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
