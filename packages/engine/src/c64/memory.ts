@@ -94,8 +94,8 @@ export class C64Memory {
   }
 
   /**
-   * Power-on state: RAM holds libsidplayfp's power-up pattern (see
-   * {@link powerOnRamByte}), colour RAM is cleared, the port is all inputs
+   * Power-on state: RAM holds libsidplayfp's power-up pattern (`powerOnRamByte`
+   * in this module), colour RAM is cleared, the port is all inputs
    * (pull-ups bank everything in: BASIC, KERNAL and I/O) and the KERNAL's
    * reset vector is restored.
    */
