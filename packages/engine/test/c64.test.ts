@@ -21,6 +21,16 @@ describe('C64 bus', () => {
     expect(c64.cycle).toBeGreaterThanOrEqual(40);
   });
 
+  it("leaves SP at $FF after the song's reset, as libsidplayfp does", () => {
+    // JSR $1010 from $1000: the return address lands at $01FF/$01FE (a bare 6510 would use $01FD/$01FC).
+    const program = loop([0x20, 0x10, 0x10]);
+    const c64 = machineRunning([...program, ...new Array(0x10 - program.length).fill(0xea), 0x60]);
+    expect(c64.cpu.sp).toBe(0xff);
+    c64.runCycles(40);
+    expect(c64.memory.ram[0x01ff]).toBe(0x10);
+    expect(c64.memory.ram[0x01fe]).toBe(0x02);
+  });
+
   it('mirrors the $D400 SID through $D400–$D7FF and keeps a last-written mirror', () => {
     const c64 = machineRunning(loop([0xa9, 0x42, 0x8d, 0x25, 0xd5, 0xa9, 0x07, 0x8d, 0xf8, 0xd7]));
     c64.runCycles(100);

@@ -6,15 +6,20 @@ import {
   PAGE_IO,
   PAGE_KERNAL,
   PAGE_RAM,
+  powerOnRamByte,
 } from '../src/c64/memory.js';
 
 describe('C64Memory', () => {
-  it('powers on with the $00/$FF RAM pattern and everything banked in', () => {
+  it("powers on with libsidplayfp's RAM pattern and everything banked in", () => {
     const m = new C64Memory();
-    expect(m.ram[0x0800]).toBe(0x00);
-    expect(m.ram[0x0840]).toBe(0xff);
-    expect(m.ram[0x087f]).toBe(0xff);
-    expect(m.ram[0x0880]).toBe(0x00);
+    // Read back from libsidplayfp 2.4 with a probe tune: 00 00 FF FF FF FF 00 00 ...
+    expect(Array.from(m.ram.subarray(0x0800, 0x0808))).toEqual([0, 0, 255, 255, 255, 255, 0, 0]);
+    // ... inverted where address bit 14 is set ($4000–$7FFF, $C000–$FFFF).
+    expect(Array.from(m.ram.subarray(0x5430, 0x5438))).toEqual([255, 255, 0, 0, 0, 0, 255, 255]);
+    expect(m.ram[0x8002]).toBe(0xff);
+    expect(m.ram[0xc000]).toBe(0xff);
+    expect(m.ram[0xfffa]).toBe(0x00);
+    for (let a = 0; a < 0x10000; a += 0x111) expect(m.ram[a]).toBe(powerOnRamByte(a));
     expect(m.readPage[0xa]).toBe(PAGE_BASIC);
     expect(m.readPage[0xd]).toBe(PAGE_IO);
     expect(m.readPage[0xe]).toBe(PAGE_KERNAL);

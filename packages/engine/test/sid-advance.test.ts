@@ -152,6 +152,8 @@ describe('SidChip.advance (state-only clocking for seeks)', () => {
 
   it('puts the analog stages at rest so synthesis restarts without a DC step', () => {
     const chip = newChip('6581');
+    // The envelopes power up at $AA and fall to 0 first (their DC level falls with them).
+    chip.advance(9 * 900);
     chip.write(0x18, 0x0f);
     chip.write(0x17, 0x01);
     chip.settleAnalog();

@@ -7,6 +7,19 @@ const ENV3 = 0x1c;
 /** Voice 3 register base. */
 const V3 = 0x0e;
 
+/**
+ * Cycles after which a fresh chip's envelopes have fallen from their power-up level ($AA,
+ * release rate 0) to 0; a multiple of 9 leaves the rate counter at 0 as well.
+ */
+const POWER_UP_SETTLE = 9 * 900;
+
+/** A chip whose envelopes have settled at 0 after power-up. */
+function settledChip(): SidChip {
+  const sid = newChip();
+  render(sid, POWER_UP_SETTLE);
+  return sid;
+}
+
 /** Cycle numbers (1-based, counted from the call) at which ENV3 changes, with the new values. */
 function envelopeChanges(sid: SidChip, cycles: number): { at: number[]; level: number[] } {
   const at: number[] = [];
@@ -27,7 +40,7 @@ function envelopeChanges(sid: SidChip, cycles: number): { at: number[]; level: n
 
 describe('SID envelope generator', () => {
   it('attack 0 reaches 255 in about 2 ms, then decays to the sustain level and holds', () => {
-    const sid = newChip();
+    const sid = settledChip();
     writeAll(sid, [
       [V3 + 5, 0x00],
       [V3 + 6, 0xa0],
@@ -45,7 +58,7 @@ describe('SID envelope generator', () => {
 
   it('steps exactly every rate-table period for each of the 16 attack rates', () => {
     for (let rate = 0; rate < 16; rate++) {
-      const sid = newChip();
+      const sid = settledChip();
       writeAll(sid, [
         [V3 + 5, rate << 4],
         [V3 + 4, 0x01],
@@ -82,7 +95,7 @@ describe('SID envelope generator', () => {
   });
 
   it('ADSR delay bug: lowering the rate below the running count waits for the 15-bit counter to wrap', () => {
-    const sid = newChip();
+    const sid = settledChip();
     writeAll(sid, [
       [V3 + 5, 0xf0],
       [V3 + 4, 0x01],
@@ -91,13 +104,14 @@ describe('SID envelope generator', () => {
     expect(sid.read(ENV3)).toBe(0);
     sid.write(V3 + 5, 0x00);
     const { at } = envelopeChanges(sid, 40_000);
-    // The rate counter started at 0 on reset and has counted 10,000 cycles without reaching 31,251.
-    expect(at[0]).toBe(0x8000 - 10_000 + 9);
+    // The rate counter was at 0 when the gate rose and has counted 10,000 cycles without
+    // reaching 31,251; a 15-bit LFSR runs through 32,767 states before it comes round again.
+    expect(at[0]).toBe(0x7fff - 10_000 + 9);
     expect(at[1] - at[0]).toBe(9);
   });
 
   it('re-gating at level 255 makes the attack wrap the counter to 0', () => {
-    const sid = newChip();
+    const sid = settledChip();
     writeAll(sid, [
       [V3 + 5, 0x00],
       [V3 + 6, 0xf0],
@@ -113,7 +127,7 @@ describe('SID envelope generator', () => {
 
   it('sustaining in long clock() calls keeps the exponential divider exact for the release', () => {
     const run = (chunk: number) => {
-      const sid = newChip();
+      const sid = settledChip();
       writeAll(sid, [
         [V3 + 5, 0x09],
         [V3 + 6, 0x35],
@@ -132,7 +146,7 @@ describe('SID envelope generator', () => {
   });
 
   it('gate off switches to release from the current level', () => {
-    const sid = newChip();
+    const sid = settledChip();
     writeAll(sid, [
       [V3 + 5, 0x20],
       [V3 + 6, 0xf1],
@@ -146,5 +160,43 @@ describe('SID envelope generator', () => {
     const { level } = envelopeChanges(sid, 10_000);
     expect(level[0]).toBe(mid - 1);
     expect(level[level.length - 1]).toBeLessThan(mid);
+  });
+
+  it('powers up at level $AA in release (rate 0) and falls to 0, as reSIDfp does', () => {
+    const sid = newChip();
+    expect(sid.read(ENV3)).toBe(0xaa);
+    const { at, level } = envelopeChanges(sid, POWER_UP_SETTLE);
+    expect(level.slice(0, 3)).toEqual([0xa9, 0xa8, 0xa7]);
+    expect(at[1] - at[0]).toBe(9);
+    expect(level[level.length - 1]).toBe(0);
+    expect(at[at.length - 1]).toBeLessThan(7_000);
+  });
+
+  it('a rate match within 3 cycles of a gate change still steps in the old state', () => {
+    const gateOffAfter = (cycles: number) => {
+      const sid = settledChip();
+      writeAll(sid, [
+        [V3 + 5, 0x00],
+        [V3 + 6, 0x00],
+        [V3 + 4, 0x01],
+      ]);
+      render(sid, cycles);
+      const before = sid.read(ENV3);
+      sid.write(V3 + 4, 0x00);
+      return { before, after: sid.read(ENV3), ...envelopeChanges(sid, 40) };
+    };
+    // Attack 0 steps every 9 cycles (level 100 after 900). 2 cycles before a step the gate
+    // falls: that step still counts up, and the release (rate 0, exponential divider 2 above
+    // level 93) steps down on the second match after it, 2 + 2 × 9 cycles later.
+    const late = gateOffAfter(9 * 100 + 7);
+    expect(late.before).toBe(100);
+    expect(late.after).toBe(101);
+    expect(late.level[0]).toBe(100);
+    expect(late.at[0]).toBe(2 + 2 * 9);
+    // With the step 9 cycles away the release takes it (and the one after).
+    const early = gateOffAfter(9 * 100);
+    expect(early.after).toBe(100);
+    expect(early.level[0]).toBe(99);
+    expect(early.at[0]).toBe(2 * 9);
   });
 });

@@ -209,6 +209,8 @@ describe('SID volume register digis', () => {
 
   it('the board high-pass removes a constant DC level', () => {
     const sid = newChip('6581');
+    // The envelopes power up at $AA and fall to 0 first (their DC level falls with them).
+    sid.advance(9 * 900);
     sid.write(0x18, 0x0f);
     // 10 kΩ with 10 µF: a 0.1 s time constant, so 1.5 s leaves e^-15 of the step.
     const out = render(sid, 1_500_000);

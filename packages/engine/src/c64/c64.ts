@@ -204,6 +204,9 @@ export class C64 implements CpuBus {
     this.eventCycle = 0;
     this.stalled = false;
     this.cpu.reset();
+    // libsidplayfp's reset leaves SP at $FF (a 6510 leaves $FD): the driver's JSR to the
+    // tune's init then pushes to $01FF/$01FE, which tunes that inspect the stack can see.
+    this.cpu.sp = 0xff;
   }
 
   /** Registers a SID write observer; returns its removal function. */

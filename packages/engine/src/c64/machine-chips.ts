@@ -23,6 +23,8 @@ export interface MachineCpu extends SnapshotCapable {
   readonly irqLine: boolean;
   /** The interrupt-disable flag, 0 or 1. */
   readonly flagI: number;
+  /** Stack pointer (the machine sets it after reset to match libsidplayfp). */
+  sp: number;
   /** Runs the reset sequence (reads the vector at $FFFC through the bus). */
   reset(): void;
   /** Executes one instruction or one interrupt entry (one bus call per cycle). */

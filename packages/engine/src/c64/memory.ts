@@ -31,6 +31,19 @@ export const PAGE_IO = 4;
 const PORT_FALL_OFF_CYCLES = 350_000;
 
 /**
+ * The byte at `address` in RAM at power-on, as libsidplayfp 2.4 fills it
+ * (read back through its CPU with a probe tune): runs of two $00, four $FF,
+ * two $00 repeating every 8 bytes, inverted in $4000–$7FFF and $C000–$FFFF.
+ * Tunes that read memory they never wrote (scroll texts, tables past their
+ * data) take different paths depending on it; `Day_After_Tomorrow_Part_4`'s
+ * scroller reads $5430, which holds $FF here, not $00.
+ */
+export function powerOnRamByte(address: number): number {
+  const run = (address + 2) & 4 ? 0xff : 0x00;
+  return address & 0x4000 ? run ^ 0xff : run;
+}
+
+/**
  * The C64's memory: 64 KiB RAM, colour RAM, the system ROMs and the 6510's
  * on-chip I/O port at $00 (data direction) / $01 (data), whose LORAM, HIRAM
  * and CHAREN lines bank BASIC, KERNAL, character ROM and I/O in and out. The
@@ -81,15 +94,14 @@ export class C64Memory {
   }
 
   /**
-   * Power-on state: RAM holds the usual pattern of alternating 64-byte runs of
-   * $00 and $FF (what libsidplayfp fills), colour RAM is cleared, the port is
-   * all inputs (pull-ups bank everything in: BASIC, KERNAL and I/O) and the
-   * KERNAL's reset vector is restored.
+   * Power-on state: RAM holds libsidplayfp's power-up pattern (`powerOnRamByte`
+   * in this module), colour RAM is cleared, the port is all inputs
+   * (pull-ups bank everything in: BASIC, KERNAL and I/O) and the KERNAL's
+   * reset vector is restored.
    */
   reset(): void {
     const ram = this.ram;
-    ram.fill(0);
-    for (let i = 0x40; i < 0x10000; i += 0x80) ram.fill(0xff, i, i + 0x40);
+    for (let i = 0; i < 0x10000; i++) ram[i] = powerOnRamByte(i);
     this.colorRam.fill(0);
     this.kernal.set(this.kernalOriginal);
     this.portDirection = 0;

@@ -8,8 +8,12 @@ export const ENVELOPE_RATE_PERIODS: readonly number[] = [
   9, 32, 63, 95, 149, 220, 267, 313, 392, 977, 1954, 3126, 3907, 11720, 19532, 31251,
 ];
 
-/** Modulus of the envelope rate counter: it is 15 bits wide and wraps at 2^15. */
-export const ENVELOPE_RATE_COUNTER_MODULUS = 0x8000;
+/**
+ * Modulus of the envelope rate counter. The chip's counter is a 15-bit LFSR,
+ * which runs through 2^15 − 1 states, so a period set below the current count
+ * (the ADSR delay bug) waits 32,767 − count + period cycles, as in reSIDfp.
+ */
+export const ENVELOPE_RATE_COUNTER_MODULUS = 0x7fff;
 
 /**
  * Exponential-divider period that takes effect when the envelope counter

@@ -2,7 +2,11 @@ import { SidflowError } from '@sidflow/core';
 import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
 import { ensureCombinedWaveforms, needsCombinedWaveforms } from './combined-waveforms.js';
-import { ENVELOPE_RATE_PERIODS, exponentialPeriodAt } from './envelope-rates.js';
+import {
+  ENVELOPE_RATE_COUNTER_MODULUS,
+  ENVELOPE_RATE_PERIODS,
+  exponentialPeriodAt,
+} from './envelope-rates.js';
 import { externalFilterFactors } from './external-filter.js';
 import { type SidModelProfile, sidModelProfile } from './sid-model-profile.js';
 import type { SidModel } from './sid-types.js';
@@ -25,6 +29,26 @@ const POT_IDLE = 0xff;
 
 /** Initial (and reset) content of the 23-bit noise shift register. */
 const SHIFT_REGISTER_RESET = 0x7fffff;
+
+/** Envelope counter at power-up (reSIDfp's, read back through ENV3 under libsidplayfp 2.4). */
+const ENVELOPE_POWER_ON = 0xaa;
+
+/**
+ * Cycles after a gate write during which a rate-counter match still steps the
+ * envelope in its old state (fitted to ENV3 read back under libsidplayfp 2.4).
+ */
+const STATE_CHANGE_DELAY = 3;
+
+/** Cycles in one lap of the envelope rate counter (a 15-bit LFSR). */
+const RATE_LAP = ENVELOPE_RATE_COUNTER_MODULUS;
+
+/**
+ * Cycles from rate count `count` until it next equals `period`: a period at or
+ * below the count is reached only after the counter laps (the ADSR delay bug).
+ */
+function cyclesToRateMatch(period: number, count: number): number {
+  return period > count ? period - count : RATE_LAP - count + period;
+}
 
 /**
  * Power-up state of the oscillators, fitted to libsidplayfp 2.4's reSIDfp: the
@@ -232,8 +256,14 @@ export class SidChip {
     this.envelopeState.fill(RELEASE);
     this.ratePeriod.fill(ENVELOPE_RATE_PERIODS[0]);
     this.exponentialPeriod.fill(1);
-    this.holdZero.fill(1);
-    for (let v = 0; v < 3; v++) this.updateNoiseOutput(v);
+    // reSIDfp powers the envelope counters up at $AA in release (rate 0), so they fall
+    // to 0 over the first ~3 ms; ENV3 reads and voices' DC offsets show it.
+    this.envelopeCounter.fill(ENVELOPE_POWER_ON);
+    this.holdZero.fill(0);
+    for (let v = 0; v < 3; v++) {
+      this.updateNoiseOutput(v);
+      this.updateEnvelopeIdle(v);
+    }
     this.filterCutoff = 0;
     this.resonance = 0;
     this.filterRouting = 0;
@@ -536,9 +566,9 @@ export class SidChip {
     while (i < end) {
       // Run up to the next envelope step of any voice, so the inner loop has no envelope work.
       let segment = end - i;
-      const untilA = idleA !== 0 ? segment : ((rpA - rcA - 1) & 0x7fff) + 1;
-      const untilB = idleB !== 0 ? segment : ((rpB - rcB - 1) & 0x7fff) + 1;
-      const untilC = idleC !== 0 ? segment : ((rpC - rcC - 1) & 0x7fff) + 1;
+      const untilA = idleA !== 0 ? segment : cyclesToRateMatch(rpA, rcA);
+      const untilB = idleB !== 0 ? segment : cyclesToRateMatch(rpB, rcB);
+      const untilC = idleC !== 0 ? segment : cyclesToRateMatch(rpC, rcC);
       if (untilA < segment) segment = untilA;
       if (untilB < segment) segment = untilB;
       if (untilC < segment) segment = untilC;
@@ -683,7 +713,8 @@ export class SidChip {
       if (idleA !== 0) {
         rcA = this.advanceIdleEnvelope(0, rcA, segment);
       } else {
-        rcA = (rcA + segment) & 0x7fff;
+        rcA += segment;
+        if (rcA >= RATE_LAP) rcA -= RATE_LAP;
         if (rcA === rpA) {
           rcA = 0;
           this.stepEnvelope(0);
@@ -696,7 +727,8 @@ export class SidChip {
       if (idleB !== 0) {
         rcB = this.advanceIdleEnvelope(1, rcB, segment);
       } else {
-        rcB = (rcB + segment) & 0x7fff;
+        rcB += segment;
+        if (rcB >= RATE_LAP) rcB -= RATE_LAP;
         if (rcB === rpB) {
           rcB = 0;
           this.stepEnvelope(1);
@@ -709,7 +741,8 @@ export class SidChip {
       if (idleC !== 0) {
         rcC = this.advanceIdleEnvelope(2, rcC, segment);
       } else {
-        rcC = (rcC + segment) & 0x7fff;
+        rcC += segment;
+        if (rcC >= RATE_LAP) rcC -= RATE_LAP;
         if (rcC === rpC) {
           rcC = 0;
           this.stepEnvelope(2);
@@ -985,9 +1018,9 @@ export class SidChip {
         if (audible && position < cycles) last = cycles;
         break;
       }
-      const until = ((this.ratePeriod[v] - rc - 1) & 0x7fff) + 1;
+      const until = cyclesToRateMatch(this.ratePeriod[v], rc);
       if (position + until > cycles) {
-        rc = (rc + cycles - position) & 0x7fff;
+        rc = (rc + cycles - position) % RATE_LAP;
         if (audible && position < cycles) last = cycles;
         break;
       }
@@ -1202,7 +1235,7 @@ export class SidChip {
       for (let v = 0; v < 3; v++) {
         if (this.envelopeAmplitude[v] !== 0) mask |= 1 << v;
         if (this.envelopeIdle[v] !== 0) continue;
-        const until = ((this.ratePeriod[v] - rateCounter[v] - 1) & 0x7fff) + 1;
+        const until = cyclesToRateMatch(this.ratePeriod[v], rateCounter[v]);
         if (until < segment) segment = until;
       }
       for (let j = 0; j < segment; j++) this.stepExact(mask);
@@ -1211,7 +1244,7 @@ export class SidChip {
         if (this.envelopeIdle[v] !== 0) {
           rateCounter[v] = this.advanceIdleEnvelope(v, rateCounter[v], segment);
         } else {
-          rateCounter[v] = (rateCounter[v] + segment) & 0x7fff;
+          rateCounter[v] = (rateCounter[v] + segment) % RATE_LAP;
           if (rateCounter[v] === this.ratePeriod[v]) {
             rateCounter[v] = 0;
             this.stepEnvelope(v);
@@ -1345,10 +1378,12 @@ export class SidChip {
 
     const gate = value & 1;
     if (gate !== 0 && this.gate[voice] === 0) {
+      this.stepBeforeStateChange(voice);
       this.envelopeState[voice] = ATTACK;
       this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.attack[voice]];
       this.holdZero[voice] = 0;
     } else if (gate === 0 && this.gate[voice] !== 0) {
+      this.stepBeforeStateChange(voice);
       this.envelopeState[voice] = RELEASE;
       this.ratePeriod[voice] = ENVELOPE_RATE_PERIODS[this.release[voice]];
     }
@@ -1462,6 +1497,19 @@ export class SidChip {
     this.updateEnvelopeIdle(voice);
   }
 
+  /**
+   * A gate change reaches the envelope's state a few cycles after the write
+   * (reSIDfp's state pipeline): a rate-counter match due within
+   * {@link STATE_CHANGE_DELAY} cycles still steps in the old state. It is taken
+   * now, and the counter is set so that it restarts from 0 on that match's cycle.
+   */
+  private stepBeforeStateChange(voice: number): void {
+    const untilMatch = cyclesToRateMatch(this.ratePeriod[voice], this.rateCounter[voice]);
+    if (untilMatch > STATE_CHANGE_DELAY) return;
+    this.stepEnvelope(voice);
+    this.rateCounter[voice] = RATE_LAP - untilMatch;
+  }
+
   private updateEnvelopeIdle(voice: number): void {
     const sustaining =
       this.envelopeState[voice] === DECAY_SUSTAIN &&
@@ -1475,8 +1523,8 @@ export class SidChip {
    */
   private advanceIdleEnvelope(voice: number, rateCount: number, cycles: number): number {
     const period = this.ratePeriod[voice];
-    const untilMatch = ((period - rateCount - 1) & 0x7fff) + 1;
-    if (cycles < untilMatch) return (rateCount + cycles) & 0x7fff;
+    const untilMatch = cyclesToRateMatch(period, rateCount);
+    if (cycles < untilMatch) return (rateCount + cycles) % RATE_LAP;
     const rest = cycles - untilMatch;
     const matches = 1 + Math.floor(rest / period);
     this.exponentialCounter[voice] =
