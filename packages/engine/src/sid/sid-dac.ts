@@ -21,29 +21,17 @@ const LEG_RATIO_6581 = 2.2;
  * @returns `2^bits` output levels, scaled so the all-ones input gives `2^bits - 1`
  */
 export function buildSidDac(bits: number, model: SidModel): Float64Array {
-  const weights = bitWeights(bits, model);
-  const scale = levelScale(weights);
-  // Each level is the one without its top bit plus that bit's weight: the same sums,
-  // added in the same order (lowest bit first), as adding bit by bit, at a fraction of the cost.
-  const levels = new Float64Array(1 << bits);
-  const table = new Float64Array(1 << bits);
-  for (let top = 0; top < bits; top++) {
-    const weight = weights[top];
-    const high = 1 << top;
-    for (let low = 0; low < high; low++) {
-      const level = levels[low] + weight;
-      levels[high | low] = level;
-      table[high | low] = level * scale;
-    }
-  }
+  const { levels, scale } = ladderLevels(bits, model);
+  const table = new Float64Array(levels.length);
+  for (let i = 0; i < levels.length; i++) table[i] = levels[i] * scale;
   return table;
 }
 
 /**
  * The {@link buildSidDac} table relative to its entry `zeroAt` and divided by
  * `divisor`, as single floats: `(table[i] - table[zeroAt]) / divisor`, the
- * same operations on the same values, in one pass (it is built when the first
- * player is created, before V8 optimises anything).
+ * same operations on the same values, without building the double table first
+ * (it is built when the first player is created, before V8 optimises anything).
  *
  * @param bits - DAC width in bits
  * @param model - chip revision
@@ -56,25 +44,28 @@ export function buildCentredSidDac(
   zeroAt: number,
   divisor: number,
 ): Float32Array {
+  const { levels, scale } = ladderLevels(bits, model);
+  const zero = levels[zeroAt] * scale;
+  const table = new Float32Array(levels.length);
+  for (let i = 0; i < levels.length; i++) table[i] = (levels[i] * scale - zero) / divisor;
+  return table;
+}
+
+/**
+ * The unscaled level of every input and the scale that makes the all-ones input
+ * `2^bits - 1`. Each level is the one without its top bit plus that bit's weight:
+ * the same sums, added in the same order (lowest bit first), as adding bit by
+ * bit, at a fraction of the cost.
+ */
+function ladderLevels(bits: number, model: SidModel): { levels: Float64Array; scale: number } {
   const weights = bitWeights(bits, model);
-  const scale = levelScale(weights);
-  // The zero input's level, summed lowest bit first as the table below sums it.
-  let zeroLevel = 0;
-  for (let bit = 0; bit < bits; bit++) if ((zeroAt >> bit) & 1) zeroLevel += weights[bit];
-  const zero = zeroLevel * scale;
   const levels = new Float64Array(1 << bits);
-  const table = new Float32Array(1 << bits);
-  table[0] = (0 - zero) / divisor;
   for (let top = 0; top < bits; top++) {
     const weight = weights[top];
     const high = 1 << top;
-    for (let low = 0; low < high; low++) {
-      const level = levels[low] + weight;
-      levels[high | low] = level;
-      table[high | low] = (level * scale - zero) / divisor;
-    }
+    for (let low = 0; low < high; low++) levels[high | low] = levels[low] + weight;
   }
-  return table;
+  return { levels, scale: levelScale(weights) };
 }
 
 /** Relative output of each bit of the ladder on its own, LSB first. */
