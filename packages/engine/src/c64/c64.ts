@@ -73,6 +73,9 @@ const CIA_ICR = 0x0d;
 /** Slack after a chunk's nominal end: an instruction (plus VIC stalls) may overrun it. */
 const CHUNK_SLACK = 1024;
 
+/** Longest backward jump (bytes) still taken for a loop whose passes may repeat unchanged. */
+const LOOP_SPAN = 128;
+
 /**
  * The C64 and its bus. Each {@link C64.read}/{@link C64.write} is one CPU
  * cycle: its φ1 half advances the VIC-II and both CIAs and updates the
@@ -148,6 +151,23 @@ export class C64 implements CpuBus {
   private eventCycle = 0;
   /** The VIC-II's BA as of its last catch-up: reads must wait while it is low. */
   private stalled = false;
+  /**
+   * Counts every bus cycle whose outcome could differ on a later pass of a loop:
+   * a catch-up (lines or BA may change), a RAM or port write that changes a
+   * byte, a chip register write that acts, a read whose value runs with time
+   * (raster, timers, SID, the port's fading bits) and the watch hit. A loop
+   * pass during which it stays put, and which ends in the CPU state it began
+   * with, repeats exactly until the next chip event.
+   */
+  private unrepeatable = 0;
+  /** Address of the loop head last arrived at by a backward jump (-1 = none). */
+  private loopHead = -1;
+  /** {@link C64.unrepeatable} at that arrival. */
+  private loopMark = 0;
+  /** Cycle of that arrival. */
+  private loopCycle = 0;
+  /** The CPU's registers at that arrival. */
+  private readonly loopRegisters = new Int32Array(4);
 
   /**
    * @param parts - the chips and memory to wire
@@ -234,10 +254,15 @@ export class C64 implements CpuBus {
     this.sidPosition.fill(0);
     const end = start + cycles;
     const cpu = this.cpu;
+    this.loopHead = -1;
     while (this.cycle < end) {
       const pc = cpu.pc;
       cpu.step();
-      if (cpu.pc === pc) this.skipIdleLoop(pc, end);
+      const next = cpu.pc;
+      if (next <= pc) {
+        if (next === pc) this.skipIdleLoop(pc, end);
+        else if (pc - next <= LOOP_SPAN) this.arriveAtLoopHead(next, end);
+      }
     }
     const ran = this.cycle - start;
     for (let i = 0; i < this.sidCount; i++) this.syncSid(i, ran);
@@ -266,6 +291,104 @@ export class C64 implements CpuBus {
     if (loops > 0) this.cycle += 3 * loops;
   }
 
+  /**
+   * The CPU jumped back to `head`. When it came here before and the pass in
+   * between repeated nothing that could differ next time ({@link C64.unrepeatable}
+   * unchanged: no catch-up, no byte changed, no time-dependent read) and left
+   * every register, flag and interrupt latch as it found them, each further
+   * pass would do exactly the same: the passes that end before the next chip
+   * event (and the chunk's end) pass as a block of cycles. Interrupt lines and
+   * BA only change at events, so every poll in them finds what it found in
+   * the observed pass.
+   */
+  private arriveAtLoopHead(head: number, end: number): void {
+    const cpu = this.cpu;
+    const registers = this.loopRegisters;
+    if (
+      head === this.loopHead &&
+      this.unrepeatable === this.loopMark &&
+      cpu.registersEqual(registers)
+    ) {
+      const period = this.cycle - this.loopCycle;
+      const limit = this.eventCycle < end ? this.eventCycle : end;
+      const passes = Math.floor((limit - this.cycle) / period);
+      if (passes > 0) this.cycle += passes * period;
+      this.loopCycle = this.cycle;
+      return;
+    }
+    if (head === this.loopHead && this.unrepeatable === this.loopMark) {
+      this.countDown(head, end);
+    }
+    this.loopHead = head;
+    this.loopMark = this.unrepeatable;
+    this.loopCycle = this.cycle;
+    cpu.captureRegisters(registers);
+  }
+
+  /**
+   * A delay loop that counts a register down (or up) to zero and touches
+   * nothing else — `DEX/DEY/INX/INY; BNE` or `[SEC;] SBC #1; BNE` in binary
+   * mode — was just passed once with nothing unrepeatable: its further passes,
+   * all but the last, before the next chip event (and the chunk's end), are
+   * run in closed form. They read only their own code bytes, and with no
+   * interrupt due (the lines only change at events) every poll finds nothing.
+   */
+  private countDown(head: number, end: number): void {
+    const cpu = this.cpu;
+    if (cpu.interruptPending || cpu.nmiLatch || (cpu.irqLine && cpu.flagI === 0)) return;
+    if (this.stalled || head > 0xfffa || this.readPage[head >>> 12] !== KIND_RAM) return;
+    const ram = this.ram;
+    const op = ram[head];
+    // Register: 0 = X, 1 = Y, 2 = A (SBC); step -1 or +1; code length.
+    let register: number;
+    let step = -1;
+    let length = 3;
+    let cycles = 2;
+    if (op === 0xca || op === 0x88 || op === 0xe8 || op === 0xc8) {
+      if (ram[head + 1] !== 0xd0 || ram[head + 2] !== 0xfd) return;
+      register = op === 0xca || op === 0xe8 ? 0 : 1;
+      if (op === 0xe8 || op === 0xc8) step = 1;
+    } else if (op === 0x38) {
+      if (ram[head + 1] !== 0xe9 || ram[head + 2] !== 0x01) return;
+      if (ram[head + 3] !== 0xd0 || ram[head + 4] !== 0xfb) return;
+      register = 2;
+      length = 5;
+      cycles = 4;
+    } else if (op === 0xe9) {
+      if (ram[head + 1] !== 0x01 || ram[head + 2] !== 0xd0 || ram[head + 3] !== 0xfc) return;
+      if (cpu.flagC !== 1) return;
+      register = 2;
+      length = 4;
+    } else {
+      return;
+    }
+    if (register === 2 && cpu.flagD !== 0) return;
+    if (head >>> 12 !== (head + length - 1) >>> 12) return;
+    const watch = this.watchAddress;
+    if (watch >= head && watch < head + length) return;
+    const period = cycles + (((head ^ (head + length)) & 0xff00) !== 0 ? 4 : 3);
+    if (this.cycle - this.loopCycle !== period) return;
+    const value = register === 0 ? cpu.x : register === 1 ? cpu.y : cpu.a;
+    // Passes left, the last one (branch not taken) included.
+    const left = step < 0 ? (value === 0 ? 256 : value) : 256 - value;
+    if (register === 2 && value < 2) return;
+    const limit = this.eventCycle < end ? this.eventCycle : end;
+    let passes = Math.floor((limit - this.cycle) / period);
+    if (passes > left - 1) passes = left - 1;
+    if (passes <= 0) return;
+    const result = (value + step * passes) & 0xff;
+    if (register === 0) cpu.x = result;
+    else if (register === 1) cpu.y = result;
+    else {
+      cpu.a = result;
+      cpu.flagC = 1;
+      // SBC sets V only when it turns $80 into $7F.
+      cpu.flagV = result === 0x7f ? 1 : 0;
+    }
+    cpu.flagN = cpu.flagZ = result;
+    this.cycle += passes * period;
+  }
+
   private syncSid(index: number, upTo: number): void {
     const from = this.sidPosition[index];
     if (upTo > from) {
@@ -285,6 +408,7 @@ export class C64 implements CpuBus {
    */
   private catchUp(): void {
     const now = this.cycle;
+    this.unrepeatable++;
     if (this.todDivider > 0) {
       // A machine-driven TOD input is ticked cycle by cycle: every chip runs every cycle.
       this.cia1Event = this.cia2Event = this.vicEvent = now;
@@ -365,6 +489,7 @@ export class C64 implements CpuBus {
     if (this.cycle >= this.eventCycle) {
       if (this.uncountedReads > 0) {
         this.uncountedReads--;
+        this.unrepeatable++;
         return this.memory.peekRomOrRam(address);
       }
       this.catchUp();
@@ -373,11 +498,17 @@ export class C64 implements CpuBus {
     if (address === this.watchAddress) {
       this.watchHitCycle = this.cycle;
       this.watchAddress = -1;
+      this.unrepeatable++;
     }
     let value: number;
     const kind = this.readPage[address >>> 12];
     if (kind === KIND_RAM) {
-      value = address < 2 ? this.memory.readPort(address, this.cycle) : this.ram[address];
+      if (address < 2) {
+        value = this.memory.readPort(address, this.cycle);
+        this.unrepeatable++;
+      } else {
+        value = this.ram[address];
+      }
     } else if (kind === KIND_IO) {
       value = this.readIo(address);
     } else if (kind === KIND_KERNAL) {
@@ -398,8 +529,10 @@ export class C64 implements CpuBus {
       this.writeIo(address, value);
     } else if (address < 2) {
       this.memory.writePort(address, value, this.cycle);
-    } else {
+      this.unrepeatable++;
+    } else if (this.ram[address] !== value) {
       this.ram[address] = value;
+      this.unrepeatable++;
     }
     this.cycle++;
   }
@@ -424,6 +557,7 @@ export class C64 implements CpuBus {
   private readIo(address: number): number {
     const sid = this.sidSlot[(address >> 5) & 0x7f];
     if (sid >= 0) {
+      this.unrepeatable++;
       this.syncSid(sid, this.cycle - this.chunkStart);
       return this.sids[sid].read(address & 0x1f);
     }
@@ -432,9 +566,7 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
-        // Between events the VIC-II changes nothing a read shows (only its line
-        // cycle counter runs), and no read has side effects: no catch-up needed.
-        return this.vic.read(address & 0x3f);
+        return this.readVic(address & 0x3f);
       case 0x8:
       case 0x9:
       case 0xa:
@@ -451,6 +583,19 @@ export class C64 implements CpuBus {
   }
 
   /**
+   * A VIC-II register read. Between its events the chip changes nothing a read
+   * shows but its raster position, and no read has side effects: only the
+   * raster registers need it caught up (which moves no output before its event).
+   */
+  private readVic(register: number): number {
+    if (register === 0x11 || register === 0x12) {
+      this.syncVic(this.cycle);
+      this.unrepeatable++;
+    }
+    return this.vic.read(register);
+  }
+
+  /**
    * A CIA register read. A port read whose value no timer drives (a player
    * polling the keyboard or joystick) needs no catch-up; other reads run the
    * chips up to this cycle. Only an ICR read changes what happens next (it
@@ -459,6 +604,7 @@ export class C64 implements CpuBus {
    */
   private readCia(cia: MachineCia, register: number): number {
     if (cia.readIsTimeless(register)) return cia.read(register);
+    this.unrepeatable++;
     const now = this.cycle;
     let value: number;
     if (cia === this.cia1) {
@@ -477,6 +623,7 @@ export class C64 implements CpuBus {
   private writeIo(address: number, value: number): void {
     const sid = this.sidSlot[(address >> 5) & 0x7f];
     if (sid >= 0) {
+      this.unrepeatable++;
       this.writeSid(sid, address & 0x1f, value);
       return;
     }
@@ -485,6 +632,9 @@ export class C64 implements CpuBus {
       case 0x1:
       case 0x2:
       case 0x3:
+        // A write that acts on nothing (an acknowledge of a clear flag) needs no catch-up.
+        if (this.vic.writeChangesNothing(address & 0x3f, value)) return;
+        this.unrepeatable++;
         this.syncVic(this.cycle);
         this.vic.write(address & 0x3f, value);
         this.vicEvent = this.vicSynced + this.vic.cyclesUntilEvent();
@@ -494,15 +644,20 @@ export class C64 implements CpuBus {
       case 0x9:
       case 0xa:
       case 0xb:
-        this.memory.colorRam[address & 0x3ff] = value & 0x0f;
+        if (this.memory.colorRam[address & 0x3ff] !== (value & 0x0f)) {
+          this.memory.colorRam[address & 0x3ff] = value & 0x0f;
+          this.unrepeatable++;
+        }
         return;
       case 0xc:
+        this.unrepeatable++;
         this.syncCia1(this.cycle);
         this.cia1.write(address & 0x0f, value);
         this.cia1Event = this.cycle + this.cia1.cyclesUntilEvent();
         this.afterAccess();
         return;
       case 0xd:
+        this.unrepeatable++;
         this.syncCia2(this.cycle);
         this.cia2.write(address & 0x0f, value);
         this.cia2Event = this.cycle + this.cia2.cyclesUntilEvent();

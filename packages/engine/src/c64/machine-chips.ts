@@ -25,6 +25,26 @@ export interface MachineCpu extends SnapshotCapable {
   readonly flagI: number;
   /** Stack pointer (the machine sets it after reset to match libsidplayfp). */
   sp: number;
+  /** Accumulator (the machine sets it when it runs a counting loop in closed form). */
+  a: number;
+  /** X index register. */
+  x: number;
+  /** Y index register. */
+  y: number;
+  /** Carry flag, 0 or 1. */
+  flagC: number;
+  /** Overflow flag, 0 or 1. */
+  flagV: number;
+  /** Decimal flag, 0 or 1. */
+  readonly flagD: number;
+  /** N flag source: N is bit 7 of this byte. */
+  flagN: number;
+  /** Z flag source: Z is set when this byte is 0. */
+  flagZ: number;
+  /** Copies the registers, flags and interrupt latches into `into` (4 entries). */
+  captureRegisters(into: Int32Array): void;
+  /** True when registers, flags and latches equal what {@link MachineCpu.captureRegisters} stored. */
+  registersEqual(saved: Int32Array): boolean;
   /** Runs the reset sequence (reads the vector at $FFFC through the bus). */
   reset(): void;
   /** Executes one instruction or one interrupt entry (one bus call per cycle). */
@@ -71,6 +91,12 @@ export interface MachineVic extends SnapshotCapable {
   cyclesUntilEvent(): number;
   /** Reads register 0–63. */
   read(register: number): number;
+  /**
+   * True when writing `value` to `register` now would change nothing at all
+   * (e.g. acknowledging an interrupt flag that is already clear), however far
+   * the chip's clock is behind, before its next event.
+   */
+  writeChangesNothing(register: number, value: number): boolean;
   /** Writes register 0–63. */
   write(register: number, value: number): void;
 }

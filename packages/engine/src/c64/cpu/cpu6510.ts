@@ -4,6 +4,9 @@ import type { CpuBus } from '../cpu-bus.js';
 import { CpuStateVersionError } from './cpu-state-version-error.js';
 import { OPCODE_HANDLERS } from './opcodes.generated.js';
 
+/** Entries of the array {@link Cpu6510.captureRegisters} fills. */
+export const CPU_REGISTER_WORDS = 4;
+
 /** Snapshot layout version written by {@link Cpu6510.saveState}. */
 const STATE_VERSION = 1;
 
@@ -238,6 +241,42 @@ export class Cpu6510 {
       this.flagC = 0;
     }
     this.a = result;
+  }
+
+  /**
+   * Copies the registers, the flags (as stored) and the interrupt latches into
+   * `into` (at least {@link CPU_REGISTER_WORDS} entries), for
+   * {@link Cpu6510.registersEqual}.
+   */
+  captureRegisters(into: Int32Array): void {
+    into[0] = this.a | (this.x << 8) | (this.y << 16) | (this.sp << 24);
+    into[1] = this.flagN;
+    into[2] = this.flagZ;
+    into[3] =
+      this.flagC |
+      (this.flagV << 1) |
+      (this.flagD << 2) |
+      (this.flagI << 3) |
+      (this.interruptPending ? 16 : 0) |
+      (this.nmiLatch ? 32 : 0) |
+      (this.jammed ? 64 : 0);
+  }
+
+  /** True when every register, flag and latch equals what {@link Cpu6510.captureRegisters} stored. */
+  registersEqual(saved: Int32Array): boolean {
+    return (
+      saved[0] === (this.a | (this.x << 8) | (this.y << 16) | (this.sp << 24)) &&
+      saved[1] === this.flagN &&
+      saved[2] === this.flagZ &&
+      saved[3] ===
+        (this.flagC |
+          (this.flagV << 1) |
+          (this.flagD << 2) |
+          (this.flagI << 3) |
+          (this.interruptPending ? 16 : 0) |
+          (this.nmiLatch ? 32 : 0) |
+          (this.jammed ? 64 : 0))
+    );
   }
 
   /** Writes every register, flag and interrupt latch, in a fixed order. */

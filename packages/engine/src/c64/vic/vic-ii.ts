@@ -161,16 +161,21 @@ export class VicII {
   }
 
   /**
-   * Ticks until the next one that can change anything but the line cycle
-   * counter: the start of the next line, the vertical-blank raster reset, a bad
-   * line's BA drop and BA's release. At least 1; always 1 while sprites are
-   * enabled or fetching, or a register write awaits its φ1.
+   * Ticks until the next one that can change an output (IRQ, BA) or anything
+   * a register read shows besides the raster position: a line start that
+   * matches the raster compare, the vertical-blank raster reset, the lines
+   * where bad lines are enabled or disabled, a bad line (its start, so its BA
+   * drop follows) and BA's release. Line starts in between only move the
+   * raster counter, so a quiet stretch may span many lines. At least 1;
+   * always 1 while sprites are enabled or fetching, or a register write
+   * awaits its φ1.
    */
   cyclesUntilEvent(): number {
     if (this.pending !== 0 || (this.spriteDma | this.regs[0x15]) !== 0) return 1;
     const cycle = this.cycle;
-    let next = this.cyclesPerLine - cycle;
-    if (this.vblanking && cycle < 1) next = 1 - cycle;
+    const toLineStart = this.cyclesPerLine - cycle;
+    if (this.vblanking && cycle < 1) return 1 - cycle;
+    let next = toLineStart;
     if (this.badLine && cycle < BADLINE_BA_CYCLE && BADLINE_BA_CYCLE - cycle < next) {
       next = BADLINE_BA_CYCLE - cycle;
     }
@@ -182,20 +187,54 @@ export class VicII {
         next = BA_RELEASE_CYCLE - cycle;
       }
     }
-    return next;
+    if (next < toLineStart || this.baLow) return next;
+    return toLineStart + this.quietLineStarts() * this.cyclesPerLine;
+  }
+
+  /**
+   * How many of the coming line starts, from the next one on, change nothing
+   * but the raster counter (and the compare match ending, which no output or
+   * read shows): no raster compare match, no vertical blank, not the lines
+   * around $30 and $F7 where bad lines are switched, no bad line.
+   */
+  private quietLineStarts(): number {
+    const raster = this.raster;
+    // The start with old raster r makes the new raster r + 1.
+    let quiet = this.linesPerFrame - 1 - raster;
+    const compare = this.regs[0x12] | ((this.regs[0x11] & 0x80) << 1);
+    if (compare > raster && compare - raster - 1 < quiet) quiet = compare - raster - 1;
+    if (raster < FIRST_DMA_LINE && FIRST_DMA_LINE - 1 - raster < quiet) {
+      quiet = FIRST_DMA_LINE - 1 - raster;
+    } else if (raster === FIRST_DMA_LINE) {
+      quiet = 0;
+    }
+    if (raster <= LAST_DMA_LINE && LAST_DMA_LINE - raster < quiet) quiet = LAST_DMA_LINE - raster;
+    if (this.badLinesEnabled) {
+      const first = raster + 1 > FIRST_DMA_LINE ? raster + 1 : FIRST_DMA_LINE;
+      const bad = first + ((this.yscroll - first) & 7);
+      if (bad <= LAST_DMA_LINE && bad - raster - 1 < quiet) quiet = bad - raster - 1;
+    }
+    return quiet > 0 ? quiet : 0;
   }
 
   /**
    * Advances `cycles` cycles; identical to calling {@link VicII.tick} that many
-   * times, but steps over stretches where only the line cycle counter moves.
+   * times, but steps over stretches where only the raster position moves (a
+   * quiet line start is still run by {@link VicII.tick}).
    */
   clock(cycles: number): void {
+    const lastCycle = this.cyclesPerLine - 1;
     while (cycles > 0) {
       const quiet = this.cyclesUntilEvent() - 1;
       if (quiet > 0) {
-        const skip = Math.min(quiet, cycles);
-        this.cycle += skip;
+        let skip = quiet < cycles ? quiet : cycles;
         cycles -= skip;
+        while (skip > lastCycle - this.cycle) {
+          skip -= lastCycle - this.cycle + 1;
+          this.cycle = lastCycle;
+          this.tick();
+        }
+        this.cycle += skip;
       } else {
         this.tick();
         cycles--;
@@ -478,6 +517,20 @@ export class VicII {
         if (reg < 0x2f) return this.regs[reg] | 0xf0;
         return 0xff;
     }
+  }
+
+  /**
+   * True when writing `value` to `reg` would leave the chip exactly as it is:
+   * the register already holds it and, for $D019, no flag it acknowledges is
+   * set. Raster compare ($D011/$D012) and $D017 writes always act. Between
+   * events the flags do not change, so a chip whose clock lags answers the
+   * same as one caught up.
+   */
+  writeChangesNothing(reg: number, value: number): boolean {
+    reg &= 0x3f;
+    value &= 0xff;
+    if (this.regs[reg] !== value || reg === 0x11 || reg === 0x12 || reg === 0x17) return false;
+    return reg !== 0x19 || (this.irqFlags & value & 0x0f) === 0;
   }
 
   /** Writes register `reg` (masked to $00–$3F). */
