@@ -74,7 +74,13 @@ const CIA_ICR = 0x0d;
 const CHUNK_SLACK = 1024;
 
 /** Longest backward jump (bytes) still taken for a loop whose passes may repeat unchanged. */
-const LOOP_SPAN = 128;
+const LOOP_SPAN = 0xffff;
+
+/** Most stack writes of one loop pass that can be replayed for a drifting stack (a power of 2). */
+const STACK_LOG = 64;
+
+/** Loop heads remembered at once (a power of 2): a pass may jump back more than once. */
+const LOOP_SLOTS = 8;
 
 /**
  * The C64 and its bus. Each {@link C64.read}/{@link C64.write} is one CPU
@@ -153,21 +159,46 @@ export class C64 implements CpuBus {
   private stalled = false;
   /**
    * Counts every bus cycle whose outcome could differ on a later pass of a loop:
-   * a catch-up (lines or BA may change), a RAM or port write that changes a
+   * a catch-up that changes an interrupt line or BA, a RAM or port write that changes a
    * byte, a chip register write that acts, a read whose value runs with time
    * (raster, timers, SID, the port's fading bits) and the watch hit. A loop
    * pass during which it stays put, and which ends in the CPU state it began
    * with, repeats exactly until the next chip event.
    */
   private unrepeatable = 0;
-  /** Address of the loop head last arrived at by a backward jump (-1 = none). */
-  private loopHead = -1;
-  /** {@link C64.unrepeatable} at that arrival. */
-  private loopMark = 0;
-  /** Cycle of that arrival. */
-  private loopCycle = 0;
-  /** The CPU's registers at that arrival. */
-  private readonly loopRegisters = new Int32Array(4);
+  /**
+   * Per loop-head slot (head address & 7), the last arrival there by a backward
+   * jump: its address (-1 = none), {@link C64.unrepeatable}, cycle, stack
+   * counters and the CPU's registers then.
+   */
+  private readonly loopHeads = new Int32Array(LOOP_SLOTS).fill(-1);
+  private readonly loopMarks = new Float64Array(LOOP_SLOTS);
+  private readonly loopCycles = new Float64Array(LOOP_SLOTS);
+  private readonly loopStackChanges = new Float64Array(LOOP_SLOTS);
+  private readonly loopStackReads = new Float64Array(LOOP_SLOTS);
+  private readonly loopStackWrites = new Float64Array(LOOP_SLOTS);
+  private readonly loopRegisters: Int32Array[] = Array.from(
+    { length: LOOP_SLOTS },
+    () => new Int32Array(4),
+  );
+  /** Stack-page bytes changed by writes (also counted in {@link C64.unrepeatable}). */
+  private stackChanges = 0;
+  /** Stack-page reads (the stack's contents then matter to a pass). */
+  private stackReads = 0;
+  /** Stack-page writes so far; the last {@link STACK_LOG} are in {@link C64.stackLog}. */
+  private stackWrites = 0;
+  /** A ring of the last stack writes: low address byte | value << 8. */
+  private readonly stackLog = new Int32Array(STACK_LOG);
+  /** Loop head of the last pass that moved only the stack pointer (-1 = none). */
+  private driftHead = -1;
+  /** That pass's stack writes, as offset from its starting SP | value << 8. */
+  private readonly driftLog = new Int32Array(STACK_LOG);
+  /** Writes in {@link C64.driftLog}. */
+  private driftWrites = 0;
+  /** SP change of that pass. */
+  private driftStep = 0;
+  /** Cycles of that pass. */
+  private driftPeriod = 0;
 
   /**
    * @param parts - the chips and memory to wire
@@ -254,7 +285,8 @@ export class C64 implements CpuBus {
     this.sidPosition.fill(0);
     const end = start + cycles;
     const cpu = this.cpu;
-    this.loopHead = -1;
+    this.loopHeads.fill(-1);
+    this.driftHead = -1;
     while (this.cycle < end) {
       const pc = cpu.pc;
       cpu.step();
@@ -303,26 +335,89 @@ export class C64 implements CpuBus {
    */
   private arriveAtLoopHead(head: number, end: number): void {
     const cpu = this.cpu;
-    const registers = this.loopRegisters;
-    if (
-      head === this.loopHead &&
-      this.unrepeatable === this.loopMark &&
-      cpu.registersEqual(registers)
-    ) {
-      const period = this.cycle - this.loopCycle;
-      const limit = this.eventCycle < end ? this.eventCycle : end;
-      const passes = Math.floor((limit - this.cycle) / period);
-      if (passes > 0) this.cycle += passes * period;
-      this.loopCycle = this.cycle;
+    const slot = head & (LOOP_SLOTS - 1);
+    const registers = this.loopRegisters[slot];
+    if (this.loopHeads[slot] === head) {
+      const period = this.cycle - this.loopCycles[slot];
+      if (this.unrepeatable === this.loopMarks[slot]) {
+        if (cpu.registersEqual(registers)) {
+          const limit = this.eventCycle < end ? this.eventCycle : end;
+          const passes = Math.floor((limit - this.cycle) / period);
+          if (passes > 0) this.cycle += passes * period;
+        } else {
+          this.countDown(head, end, period);
+        }
+      } else if (
+        this.unrepeatable - this.stackChanges ===
+          this.loopMarks[slot] - this.loopStackChanges[slot] &&
+        this.stackReads === this.loopStackReads[slot] &&
+        cpu.registersEqualButSp(registers)
+      ) {
+        this.driftStack(head, slot, end, period);
+      } else if (this.driftHead === head) {
+        this.driftHead = -1;
+      }
+    }
+    this.loopHeads[slot] = head;
+    this.loopMarks[slot] = this.unrepeatable;
+    this.loopCycles[slot] = this.cycle;
+    this.loopStackChanges[slot] = this.stackChanges;
+    this.loopStackReads[slot] = this.stackReads;
+    this.loopStackWrites[slot] = this.stackWrites;
+    cpu.captureRegisters(registers);
+  }
+
+  /**
+   * A loop pass that only pushed (an interrupt or BRK that never returns, so
+   * each pass leaves SP lower): it read nothing from the stack, changed no
+   * other byte and left every other register as it found it. When the pass
+   * before did exactly the same pushes relative to its own SP (so none of
+   * them is a fixed address), each further pass would too: the passes before
+   * the next chip event (and the chunk's end) are replayed as their pushes
+   * alone, and SP and the clock move on.
+   */
+  private driftStack(head: number, slot: number, end: number, period: number): void {
+    const cpu = this.cpu;
+    const start = this.loopRegisters[slot][0] >>> 24;
+    const step = (cpu.sp - start) & 0xff;
+    const first = this.loopStackWrites[slot];
+    const writes = this.stackWrites - first;
+    if (step === 0 || writes > STACK_LOG) {
+      this.driftHead = -1;
       return;
     }
-    if (head === this.loopHead && this.unrepeatable === this.loopMark) {
-      this.countDown(head, end);
+    const log = this.stackLog;
+    const drift = this.driftLog;
+    let same =
+      this.driftHead === head &&
+      writes === this.driftWrites &&
+      step === this.driftStep &&
+      period === this.driftPeriod;
+    for (let i = 0; i < writes; i++) {
+      const logged = log[(first + i) & (STACK_LOG - 1)];
+      const entry = (((logged & 0xff) - start) & 0xff) | (logged & 0xff00);
+      if (drift[i] !== entry) same = false;
+      drift[i] = entry;
     }
-    this.loopHead = head;
-    this.loopMark = this.unrepeatable;
-    this.loopCycle = this.cycle;
-    cpu.captureRegisters(registers);
+    this.driftHead = head;
+    this.driftWrites = writes;
+    this.driftStep = step;
+    this.driftPeriod = period;
+    if (!same || this.stalled) return;
+    const limit = this.eventCycle < end ? this.eventCycle : end;
+    const passes = Math.floor((limit - this.cycle) / period);
+    if (passes <= 0) return;
+    const ram = this.ram;
+    let sp = cpu.sp;
+    for (let p = 0; p < passes; p++) {
+      for (let i = 0; i < writes; i++) {
+        const entry = drift[i];
+        ram[0x100 | ((sp + entry) & 0xff)] = entry >>> 8;
+      }
+      sp = (sp + step) & 0xff;
+    }
+    cpu.sp = sp;
+    this.cycle += passes * period;
   }
 
   /**
@@ -333,7 +428,7 @@ export class C64 implements CpuBus {
    * run in closed form. They read only their own code bytes, and with no
    * interrupt due (the lines only change at events) every poll finds nothing.
    */
-  private countDown(head: number, end: number): void {
+  private countDown(head: number, end: number, observed: number): void {
     const cpu = this.cpu;
     if (cpu.interruptPending || cpu.nmiLatch || (cpu.irqLine && cpu.flagI === 0)) return;
     if (this.stalled || head > 0xfffa || this.readPage[head >>> 12] !== KIND_RAM) return;
@@ -367,7 +462,7 @@ export class C64 implements CpuBus {
     const watch = this.watchAddress;
     if (watch >= head && watch < head + length) return;
     const period = cycles + (((head ^ (head + length)) & 0xff00) !== 0 ? 4 : 3);
-    if (this.cycle - this.loopCycle !== period) return;
+    if (observed !== period) return;
     const value = register === 0 ? cpu.x : register === 1 ? cpu.y : cpu.a;
     // Passes left, the last one (branch not taken) included.
     const left = step < 0 ? (value === 0 ? 256 : value) : 256 - value;
@@ -408,7 +503,6 @@ export class C64 implements CpuBus {
    */
   private catchUp(): void {
     const now = this.cycle;
-    this.unrepeatable++;
     if (this.todDivider > 0) {
       // A machine-driven TOD input is ticked cycle by cycle: every chip runs every cycle.
       this.cia1Event = this.cia2Event = this.vicEvent = now;
@@ -420,17 +514,24 @@ export class C64 implements CpuBus {
     if (now >= this.cia1Event) this.syncCia1(now);
     if (now >= this.cia2Event) this.syncCia2(now);
     if (now >= this.vicEvent) this.syncVic(now);
+    // A catch-up shows the CPU nothing but its lines and BA: one that changes
+    // none of them leaves a loop pass repeatable.
     const irq = this.cia1.irq || this.vic.irq;
     if (irq !== this.irqLine) {
       this.irqLine = irq;
       this.cpu.setIrq(irq);
+      this.unrepeatable++;
     }
     const nmi = this.cia2.irq;
     if (nmi !== this.nmiLine) {
       this.nmiLine = nmi;
       this.cpu.setNmi(nmi);
+      this.unrepeatable++;
     }
-    this.stalled = this.vic.stallsRead;
+    if (this.vic.stallsRead !== this.stalled) {
+      this.stalled = !this.stalled;
+      this.unrepeatable++;
+    }
     this.noteNextEvent();
   }
 
@@ -503,11 +604,14 @@ export class C64 implements CpuBus {
     let value: number;
     const kind = this.readPage[address >>> 12];
     if (kind === KIND_RAM) {
-      if (address < 2) {
+      if (address >= 0x200) {
+        value = this.ram[address];
+      } else if (address >= 2) {
+        if (address >= 0x100) this.stackReads++;
+        value = this.ram[address];
+      } else {
         value = this.memory.readPort(address, this.cycle);
         this.unrepeatable++;
-      } else {
-        value = this.ram[address];
       }
     } else if (kind === KIND_IO) {
       value = this.readIo(address);
@@ -530,9 +634,15 @@ export class C64 implements CpuBus {
     } else if (address < 2) {
       this.memory.writePort(address, value, this.cycle);
       this.unrepeatable++;
-    } else if (this.ram[address] !== value) {
-      this.ram[address] = value;
-      this.unrepeatable++;
+    } else {
+      if (address >= 0x100 && address < 0x200) {
+        this.stackLog[this.stackWrites++ & (STACK_LOG - 1)] = (address & 0xff) | (value << 8);
+        if (this.ram[address] !== value) this.stackChanges++;
+      }
+      if (this.ram[address] !== value) {
+        this.ram[address] = value;
+        this.unrepeatable++;
+      }
     }
     this.cycle++;
   }

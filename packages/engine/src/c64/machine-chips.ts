@@ -45,6 +45,8 @@ export interface MachineCpu extends SnapshotCapable {
   captureRegisters(into: Int32Array): void;
   /** True when registers, flags and latches equal what {@link MachineCpu.captureRegisters} stored. */
   registersEqual(saved: Int32Array): boolean;
+  /** Like {@link MachineCpu.registersEqual}, but the stack pointer may differ. */
+  registersEqualButSp(saved: Int32Array): boolean;
   /** Runs the reset sequence (reads the vector at $FFFC through the bus). */
   reset(): void;
   /** Executes one instruction or one interrupt entry (one bus call per cycle). */

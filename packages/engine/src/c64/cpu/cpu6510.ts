@@ -279,6 +279,23 @@ export class Cpu6510 {
     );
   }
 
+  /** Like {@link Cpu6510.registersEqual}, but the stack pointer may differ. */
+  registersEqualButSp(saved: Int32Array): boolean {
+    return (
+      (saved[0] & 0xffffff) === (this.a | (this.x << 8) | (this.y << 16)) &&
+      saved[1] === this.flagN &&
+      saved[2] === this.flagZ &&
+      saved[3] ===
+        (this.flagC |
+          (this.flagV << 1) |
+          (this.flagD << 2) |
+          (this.flagI << 3) |
+          (this.interruptPending ? 16 : 0) |
+          (this.nmiLatch ? 32 : 0) |
+          (this.jammed ? 64 : 0))
+    );
+  }
+
   /** Writes every register, flag and interrupt latch, in a fixed order. */
   saveState(w: StateWriter): void {
     w.u8(STATE_VERSION);

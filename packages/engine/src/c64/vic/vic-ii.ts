@@ -188,16 +188,17 @@ export class VicII {
       }
     }
     if (next < toLineStart || this.baLow) return next;
-    return toLineStart + this.quietLineStarts() * this.cyclesPerLine;
+    return toLineStart + this.quietLineCycles();
   }
 
   /**
-   * How many of the coming line starts, from the next one on, change nothing
-   * but the raster counter (and the compare match ending, which no output or
-   * read shows): no raster compare match, no vertical blank, not the lines
-   * around $30 and $F7 where bad lines are switched, no bad line.
+   * Cycles from the next line start to the first tick after it that matters:
+   * whole lines whose start changes nothing but the raster counter (and the
+   * compare match ending, which no output or read shows), then either a line
+   * start that does (raster compare match, vertical blank, the lines around
+   * $30 and $F7 where bad lines are switched) or a bad line's BA drop.
    */
-  private quietLineStarts(): number {
+  private quietLineCycles(): number {
     const raster = this.raster;
     // The start with old raster r makes the new raster r + 1.
     let quiet = this.linesPerFrame - 1 - raster;
@@ -209,12 +210,16 @@ export class VicII {
       quiet = 0;
     }
     if (raster <= LAST_DMA_LINE && LAST_DMA_LINE - raster < quiet) quiet = LAST_DMA_LINE - raster;
+    if (quiet < 0) quiet = 0;
     if (this.badLinesEnabled) {
       const first = raster + 1 > FIRST_DMA_LINE ? raster + 1 : FIRST_DMA_LINE;
       const bad = first + ((this.yscroll - first) & 7);
-      if (bad <= LAST_DMA_LINE && bad - raster - 1 < quiet) quiet = bad - raster - 1;
+      // A bad line's start only marks it bad: its first output change is the BA drop.
+      if (bad <= LAST_DMA_LINE && bad - raster - 1 < quiet) {
+        return (bad - raster - 1) * this.cyclesPerLine + BADLINE_BA_CYCLE;
+      }
     }
-    return quiet > 0 ? quiet : 0;
+    return quiet * this.cyclesPerLine;
   }
 
   /**
