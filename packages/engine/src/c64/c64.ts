@@ -93,7 +93,11 @@ const LOOP_SLOTS = 8;
  * only counts. At that event, or when the CPU touches one of their registers,
  * they catch up over the skipped cycles exactly (`clock(n)` equals `n` ticks),
  * so every line changes on the same cycle as with per-cycle ticking. A
- * `JMP *` idle loop with no interrupt due is skipped up to the next event.
+ * `JMP *` idle loop with no interrupt due is skipped up to the next event, and
+ * so are the passes of any loop that provably repeat unchanged (a polling
+ * loop), count a register in closed form (a delay loop) or only push onto a
+ * drifting stack (a BRK loop): see {@link C64.runCycles}. This is exact, so
+ * it runs in playback as well as in seeks.
  * SIDs are synthesised lazily into per-chip, per-cycle Float32 buffers: a SID
  * access first clocks the chip up to the current cycle.
  */
@@ -273,7 +277,10 @@ export class C64 implements CpuBus {
 
   /**
    * Runs whole instructions until at least `cycles` cycles have passed, then
-   * clocks every SID to the end. The SIDs' samples for the chunk are in
+   * clocks every SID to the end. After each backward jump the loop it closes
+   * may be run ahead in blocks of whole passes (never past the next chip event
+   * or the chunk's end): the state after is exactly what running them leaves,
+   * and the SIDs, which such passes never touch, are clocked lazily as always. The SIDs' samples for the chunk are in
    * {@link C64.sidBuffers}[i][0 .. returned count).
    *
    * @returns the cycles actually run (≥ `cycles`; instructions are not split)
