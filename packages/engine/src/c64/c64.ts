@@ -163,7 +163,7 @@ export class C64 implements CpuBus {
   private stalled = false;
   /**
    * Counts every bus cycle whose outcome could differ on a later pass of a loop:
-   * a catch-up that changes an interrupt line or BA, a RAM or port write that changes a
+   * a catch-up that changes an interrupt line, a RAM or port write that changes a
    * byte, a chip register write that acts, a read whose value runs with time
    * (raster, timers, SID, the port's fading bits) and the watch hit. A loop
    * pass during which it stays put, and which ends in the CPU state it began
@@ -185,6 +185,16 @@ export class C64 implements CpuBus {
     { length: LOOP_SLOTS },
     () => new Int32Array(4),
   );
+  /**
+   * Changes of BA as the CPU sees it. A stall only delays a pass, so a pass
+   * that saw one still proves the next repeats; it just does not show how long
+   * a pass takes without one.
+   */
+  private stallChanges = 0;
+  /** Per slot, {@link C64.stallChanges} at the last arrival. */
+  private readonly loopStalls = new Float64Array(LOOP_SLOTS);
+  /** Per slot, the cycles of the last unstalled pass that repeated unchanged (0 = none yet). */
+  private readonly loopPeriods = new Float64Array(LOOP_SLOTS);
   /** Stack-page bytes changed by writes (also counted in {@link C64.unrepeatable}). */
   private stackChanges = 0;
   /** Stack-page reads (the stack's contents then matter to a pass). */
@@ -345,14 +355,20 @@ export class C64 implements CpuBus {
     const slot = head & (LOOP_SLOTS - 1);
     const registers = this.loopRegisters[slot];
     if (this.loopHeads[slot] === head) {
-      const period = this.cycle - this.loopCycles[slot];
+      let period = this.cycle - this.loopCycles[slot];
       if (this.unrepeatable === this.loopMarks[slot]) {
         if (cpu.registersEqual(registers)) {
-          const limit = this.eventCycle < end ? this.eventCycle : end;
-          const passes = Math.floor((limit - this.cycle) / period);
-          if (passes > 0) this.cycle += passes * period;
+          // A stalled pass repeats too, but takes as long as the last unstalled one.
+          if (this.stallChanges === this.loopStalls[slot]) this.loopPeriods[slot] = period;
+          else period = this.loopPeriods[slot];
+          if (period > 0 && !this.stalled) {
+            const limit = Math.min(this.eventCycle, end);
+            const passes = Math.floor((limit - this.cycle) / period);
+            if (passes > 0) this.cycle += passes * period;
+          }
         } else {
-          this.countDown(head, end, period);
+          this.loopPeriods[slot] = 0;
+          this.countDown(head, end);
         }
       } else if (
         this.unrepeatable - this.stackChanges ===
@@ -360,11 +376,17 @@ export class C64 implements CpuBus {
         this.stackReads === this.loopStackReads[slot] &&
         cpu.registersEqualButSp(registers)
       ) {
-        this.driftStack(head, slot, end, period);
-      } else if (this.driftHead === head) {
-        this.driftHead = -1;
+        this.driftStack(head, slot, end, period, this.stallChanges === this.loopStalls[slot]);
+      } else {
+        if (this.driftHead === head) this.driftHead = -1;
+        this.countDown(head, end);
       }
+      if (this.unrepeatable !== this.loopMarks[slot]) this.loopPeriods[slot] = 0;
+    } else {
+      this.loopPeriods[slot] = 0;
+      this.countDown(head, end);
     }
+    this.loopStalls[slot] = this.stallChanges;
     this.loopHeads[slot] = head;
     this.loopMarks[slot] = this.unrepeatable;
     this.loopCycles[slot] = this.cycle;
@@ -383,7 +405,13 @@ export class C64 implements CpuBus {
    * the next chip event (and the chunk's end) are replayed as their pushes
    * alone, and SP and the clock move on.
    */
-  private driftStack(head: number, slot: number, end: number, period: number): void {
+  private driftStack(
+    head: number,
+    slot: number,
+    end: number,
+    period: number,
+    unstalled: boolean,
+  ): void {
     const cpu = this.cpu;
     const start = this.loopRegisters[slot][0] >>> 24;
     const step = (cpu.sp - start) & 0xff;
@@ -395,11 +423,7 @@ export class C64 implements CpuBus {
     }
     const log = this.stackLog;
     const drift = this.driftLog;
-    let same =
-      this.driftHead === head &&
-      writes === this.driftWrites &&
-      step === this.driftStep &&
-      period === this.driftPeriod;
+    let same = this.driftHead === head && writes === this.driftWrites && step === this.driftStep;
     for (let i = 0; i < writes; i++) {
       const logged = log[(first + i) & (STACK_LOG - 1)];
       const entry = (((logged & 0xff) - start) & 0xff) | (logged & 0xff00);
@@ -409,9 +433,16 @@ export class C64 implements CpuBus {
     this.driftHead = head;
     this.driftWrites = writes;
     this.driftStep = step;
-    this.driftPeriod = period;
+    // A stalled pass pushes the same but takes longer: the last unstalled pass's length holds.
+    if (unstalled) {
+      if (period !== this.driftPeriod) same = false;
+      this.driftPeriod = period;
+    } else if (!same) {
+      this.driftHead = -1;
+    }
     if (!same || this.stalled) return;
-    const limit = this.eventCycle < end ? this.eventCycle : end;
+    period = this.driftPeriod;
+    const limit = Math.min(this.eventCycle, end);
     const passes = Math.floor((limit - this.cycle) / period);
     if (passes <= 0) return;
     const ram = this.ram;
@@ -428,14 +459,14 @@ export class C64 implements CpuBus {
   }
 
   /**
-   * A delay loop that counts a register down (or up) to zero and touches
-   * nothing else — `DEX/DEY/INX/INY; BNE` or `[SEC;] SBC #1; BNE` in binary
-   * mode — was just passed once with nothing unrepeatable: its further passes,
-   * all but the last, before the next chip event (and the chunk's end), are
-   * run in closed form. They read only their own code bytes, and with no
+   * The CPU just jumped back to the head of a delay loop that counts a
+   * register down (or up) to zero and touches nothing else — `DEX/DEY/INX/INY;
+   * BNE` or `[SEC;] SBC #1; BNE` in binary mode, its code in RAM: its further
+   * passes, all but the last, before the next chip event (and the chunk's
+   * end), are run in closed form. They read only their own code bytes, and with no
    * interrupt due (the lines only change at events) every poll finds nothing.
    */
-  private countDown(head: number, end: number, observed: number): void {
+  private countDown(head: number, end: number): void {
     const cpu = this.cpu;
     if (cpu.interruptPending || cpu.nmiLatch || (cpu.irqLine && cpu.flagI === 0)) return;
     if (this.stalled || head > 0xfffa || this.readPage[head >>> 12] !== KIND_RAM) return;
@@ -469,12 +500,11 @@ export class C64 implements CpuBus {
     const watch = this.watchAddress;
     if (watch >= head && watch < head + length) return;
     const period = cycles + (((head ^ (head + length)) & 0xff00) !== 0 ? 4 : 3);
-    if (observed !== period) return;
     const value = register === 0 ? cpu.x : register === 1 ? cpu.y : cpu.a;
     // Passes left, the last one (branch not taken) included.
     const left = step < 0 ? (value === 0 ? 256 : value) : 256 - value;
     if (register === 2 && value < 2) return;
-    const limit = this.eventCycle < end ? this.eventCycle : end;
+    const limit = Math.min(this.eventCycle, end);
     let passes = Math.floor((limit - this.cycle) / period);
     if (passes > left - 1) passes = left - 1;
     if (passes <= 0) return;
@@ -537,7 +567,7 @@ export class C64 implements CpuBus {
     }
     if (this.vic.stallsRead !== this.stalled) {
       this.stalled = !this.stalled;
-      this.unrepeatable++;
+      this.stallChanges++;
     }
     this.noteNextEvent();
   }

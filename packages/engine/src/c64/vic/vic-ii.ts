@@ -212,7 +212,7 @@ export class VicII {
     if (raster <= LAST_DMA_LINE && LAST_DMA_LINE - raster < quiet) quiet = LAST_DMA_LINE - raster;
     if (quiet < 0) quiet = 0;
     if (this.badLinesEnabled) {
-      const first = raster + 1 > FIRST_DMA_LINE ? raster + 1 : FIRST_DMA_LINE;
+      const first = Math.max(raster + 1, FIRST_DMA_LINE);
       const bad = first + ((this.yscroll - first) & 7);
       // A bad line's start only marks it bad: its first output change is the BA drop.
       if (bad <= LAST_DMA_LINE && bad - raster - 1 < quiet) {
@@ -232,7 +232,7 @@ export class VicII {
     while (cycles > 0) {
       const quiet = this.cyclesUntilEvent() - 1;
       if (quiet > 0) {
-        let skip = quiet < cycles ? quiet : cycles;
+        let skip = Math.min(quiet, cycles);
         cycles -= skip;
         while (skip > lastCycle - this.cycle) {
           skip -= lastCycle - this.cycle + 1;
