@@ -224,22 +224,28 @@ export class VicII {
 
   /**
    * Advances `cycles` cycles; identical to calling {@link VicII.tick} that many
-   * times, but steps over stretches where only the raster position moves (a
-   * quiet line start is still run by {@link VicII.tick}).
+   * times, but steps over stretches where only the raster position moves in
+   * one go: the line starts inside such a stretch only count the raster up
+   * (none matches the compare line), end a compare match and, for the last,
+   * mark a bad line (its BA drop ends the stretch).
    */
   clock(cycles: number): void {
-    const lastCycle = this.cyclesPerLine - 1;
+    const perLine = this.cyclesPerLine;
     while (cycles > 0) {
       const quiet = this.cyclesUntilEvent() - 1;
       if (quiet > 0) {
-        let skip = Math.min(quiet, cycles);
+        const skip = Math.min(quiet, cycles);
         cycles -= skip;
-        while (skip > lastCycle - this.cycle) {
-          skip -= lastCycle - this.cycle + 1;
-          this.cycle = lastCycle;
-          this.tick();
+        const at = this.cycle + skip;
+        if (at >= perLine) {
+          const lines = Math.floor(at / perLine);
+          this.raster += lines;
+          this.rasterCompareMatched = false;
+          this.badLine = this.evaluateBadLine();
+          this.cycle = at - lines * perLine;
+        } else {
+          this.cycle = at;
         }
-        this.cycle += skip;
       } else {
         this.tick();
         cycles--;
