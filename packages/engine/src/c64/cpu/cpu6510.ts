@@ -4,9 +4,6 @@ import type { CpuBus } from '../cpu-bus.js';
 import { CpuStateVersionError } from './cpu-state-version-error.js';
 import { OPCODE_HANDLERS } from './opcodes.generated.js';
 
-/** Entries of the array {@link Cpu6510.captureRegisters} fills. */
-export const CPU_REGISTER_WORDS = 4;
-
 /** Snapshot layout version written by {@link Cpu6510.saveState}. */
 const STATE_VERSION = 1;
 
@@ -245,7 +242,7 @@ export class Cpu6510 {
 
   /**
    * Copies the registers, the flags (as stored) and the interrupt latches into
-   * `into` (at least {@link CPU_REGISTER_WORDS} entries), for
+   * `into` (at least 4 entries), for
    * {@link Cpu6510.registersEqual}.
    */
   captureRegisters(into: Int32Array): void {
