@@ -127,8 +127,9 @@ function buildProfile(model: SidModel): SidModelProfile {
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
     floatingOutputFade: is6581 ? 1_400 : 50_000,
-    shiftRegisterResetTtl: is6581 ? 0x8000 : 0x950000,
-    shiftRegisterFade: is6581 ? 0x2000 : 0x4000,
+    // libsidplayfp 2.4's reSIDfp, and OSC3 read back under it with the test bit held.
+    shiftRegisterResetTtl: is6581 ? 50_000 : 986_000,
+    shiftRegisterFade: is6581 ? 15_000 : 314_300,
     busValueTtl: is6581 ? 0x1d00 : 0xa2000,
   };
 }
