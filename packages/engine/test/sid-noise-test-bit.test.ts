@@ -13,7 +13,9 @@ const fixtures = join(import.meta.dirname, 'fixtures', 'noise-probes');
  */
 function expectSameLogAsReSidFp(name: string, seconds: number): void {
   const bytes = new Uint8Array(readFileSync(join(fixtures, `${name}.sid`)));
-  const reference = readFileSync(join(fixtures, `${name}.writes`), 'utf8').trimEnd().split('\n');
+  const reference = readFileSync(join(fixtures, `${name}.writes`), 'utf8')
+    .trimEnd()
+    .split('\n');
   const ours = traceWrites(bytes, { song: 1, seconds });
   const reads = reference.filter((line) => / 0 00 [0-9a-f]{2}$/.test(line));
   expect(reads.length).toBeGreaterThan(300);

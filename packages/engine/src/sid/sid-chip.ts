@@ -488,6 +488,11 @@ export class SidChip {
     const knee = saturation * SATURATION_KNEE;
     const headroom = saturation - knee;
     const inverseHeadroom = saturation > 0 ? 1 / headroom : 0;
+    // The 6581's integrators open up with level, more so at low cutoffs (see filter-6581.ts).
+    const wOpen = (2 * Math.PI * profile.filterOpeningHz) / this.clockHz;
+    const openRatio = w > 0 ? wOpen / w : 0;
+    const opening = profile.filterOpening * openRatio * openRatio;
+    const openingMax = profile.filterOpeningMax;
     const lowPassGain = coefficients[2];
     const bandPassGain = coefficients[3];
     const highPassGain = coefficients[4];
@@ -688,8 +693,10 @@ export class SidChip {
             const t = (-drive - knee) * inverseHeadroom;
             drive = -knee - headroom * (t / (1 + t));
           }
-          bandPass += w * drive;
-          lowPass += w * bandPass;
+          const g1 = 1 + opening * drive * drive;
+          bandPass += w * drive * Math.min(g1, openingMax);
+          const g2 = 1 + opening * bandPass * bandPass;
+          lowPass += w * bandPass * Math.min(g2, openingMax);
         }
         // Mixer and volume op-amps bend the sum quadratically (see mix-stage.ts).
         const mixerIn =
