@@ -77,8 +77,8 @@ export function peakToPeak(samples: Float32Array, from = 0): number {
  */
 export const POWER_ON_ACCUMULATOR = 0x555555;
 
-/** Noise register at power-up: three shifts past all ones (fitted to reSIDfp). */
-export const POWER_ON_NOISE_REGISTER = 0x7ffff8;
+/** Noise register at power-up: one shift past all ones, with a 0 fed in (reSIDfp's reset). */
+export const POWER_ON_NOISE_REGISTER = 0x7ffffe;
 
 /** Triangle output (12 bits) for the top 12 accumulator bits, as the SID folds it. */
 export function triangle12(index: number): number {

@@ -66,7 +66,7 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
     }
   });
 
-  it('noise follows the 23-bit LFSR (taps 22 and 17) from its power-up state', () => {
+  it('noise follows the 23-bit LFSR (feedback 22 ^ 17, output bits 20 ... 0) from its power-up state', () => {
     const sid = newChip();
     writeAll(sid, [
       [V3, 0xff],
@@ -81,14 +81,14 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
     let register = POWER_ON_NOISE_REGISTER;
     const tap = (r: number, bit: number, to: number) => ((r >> bit) & 1) << to;
     const output = (r: number) =>
-      tap(r, 22, 7) |
-      tap(r, 20, 6) |
-      tap(r, 16, 5) |
-      tap(r, 13, 4) |
-      tap(r, 11, 3) |
-      tap(r, 7, 2) |
-      tap(r, 4, 1) |
-      tap(r, 2, 0);
+      tap(r, 20, 7) |
+      tap(r, 18, 6) |
+      tap(r, 14, 5) |
+      tap(r, 11, 4) |
+      tap(r, 9, 3) |
+      tap(r, 5, 2) |
+      tap(r, 2, 1) |
+      tap(r, 0, 0);
     const expected: number[] = [output(register)];
     while (expected.length < observed.length + 10) {
       register = ((register << 1) & 0x7fffff) | (((register >> 22) ^ (register >> 17)) & 1);
@@ -144,9 +144,9 @@ describe('SID oscillator waveforms (read through OSC3)', () => {
     sampleRegister(sid, OSC3, 100_000);
     sid.write(V3 + 4, 0x80);
     expect(Array.from(new Set(sampleRegister(sid, OSC3, 20_000)))).toEqual([0]);
-    // Holding the test bit lets ones leak back in (6581: after ~0x8000 cycles, one bit per 0x2000).
+    // Holding the test bit lets ones leak back in (6581: after 50,000 cycles, one bit per 15,000).
     sid.write(V3 + 4, 0x88);
-    render(sid, 0x8000 + 24 * 0x2000);
+    render(sid, 50_000 + 24 * 15_000);
     sid.write(V3 + 4, 0x80);
     const revived = sampleRegister(sid, OSC3, 20_000);
     expect(new Set(revived).size).toBeGreaterThan(100);

@@ -52,14 +52,15 @@ function cyclesToRateMatch(period: number, count: number): number {
 
 /**
  * Power-up state of the oscillators, fitted to libsidplayfp 2.4's reSIDfp: the
- * accumulator's even bits come up high (0x555555) and the noise register three
- * shifts past all ones. With both, a noise voice set up right after power-on
+ * accumulator's even bits come up high (0x555555) and the noise register one
+ * shift past all ones (reset holds the register's input high, so the shift that
+ * ends it feeds in bit17 ^ 1 = 0). With both, a noise voice set up right after power-on
  * produces reSIDfp's exact bit sequence at any frequency (1.000 waveform
  * correlation at three rates, was a 2–8 step offset), and so do the drums of a
  * tune whose register writes match; the phase of every oscillator matches too.
  */
 const ACCUMULATOR_POWER_ON = 0x555555;
-const SHIFT_REGISTER_POWER_ON = 0x7ffff8;
+const SHIFT_REGISTER_POWER_ON = 0x7ffffe;
 
 /** Fraction of the 6581 saturation level below which the filter's integrator input stays linear. */
 const SATURATION_KNEE = 0.6;
@@ -487,6 +488,11 @@ export class SidChip {
     const knee = saturation * SATURATION_KNEE;
     const headroom = saturation - knee;
     const inverseHeadroom = saturation > 0 ? 1 / headroom : 0;
+    // The 6581's integrators open up with level, more so at low cutoffs (see filter-6581.ts).
+    const wOpen = (2 * Math.PI * profile.filterOpeningHz) / this.clockHz;
+    const openRatio = w > 0 ? wOpen / w : 0;
+    const opening = profile.filterOpening * openRatio * openRatio;
+    const openingMax = profile.filterOpeningMax;
     const lowPassGain = coefficients[2];
     const bandPassGain = coefficients[3];
     const highPassGain = coefficients[4];
@@ -687,8 +693,10 @@ export class SidChip {
             const t = (-drive - knee) * inverseHeadroom;
             drive = -knee - headroom * (t / (1 + t));
           }
-          bandPass += w * drive;
-          lowPass += w * bandPass;
+          const g1 = 1 + opening * drive * drive;
+          bandPass += w * drive * Math.min(g1, openingMax);
+          const g2 = 1 + opening * bandPass * bandPass;
+          lowPass += w * bandPass * Math.min(g2, openingMax);
         }
         // Mixer and volume op-amps bend the sum quadratically (see mix-stage.ts).
         const mixerIn =
@@ -1534,16 +1542,18 @@ export class SidChip {
 
   private updateNoiseOutput(voice: number): void {
     const r = this.shiftRegister[voice];
-    // Output bits 11..4 are taps 22, 20, 16, 13, 11, 7, 4, 2 of the shift register.
+    // Output bits 11..4 are bits 20, 18, 14, 11, 9, 5, 2, 0 of the shift register (reSIDfp's
+    // taps; the often-quoted 22, 20, 16, ..., 2 give the same sequence two shifts later, but
+    // not the same bits where a test-bit release or a fade writes the low end of the register).
     this.noiseOutput[voice] =
-      ((r >> 11) & 0x800) |
-      ((r >> 10) & 0x400) |
-      ((r >> 7) & 0x200) |
-      ((r >> 5) & 0x100) |
-      ((r >> 4) & 0x080) |
-      ((r >> 1) & 0x040) |
-      ((r << 1) & 0x020) |
-      ((r << 2) & 0x010);
+      ((r >> 9) & 0x800) |
+      ((r >> 8) & 0x400) |
+      ((r >> 5) & 0x200) |
+      ((r >> 3) & 0x100) |
+      ((r >> 2) & 0x080) |
+      ((r << 1) & 0x040) |
+      ((r << 3) & 0x020) |
+      ((r << 4) & 0x010);
   }
 
   /** One noise register shift without refreshing the noise output (the caller does, once). */
@@ -1558,10 +1568,13 @@ export class SidChip {
     this.updateNoiseOutput(voice);
   }
 
-  /** With the test bit held, ones leak into the noise register bit by bit; returns the next wait. */
+  /**
+   * With the test bit held, ones leak into the noise register from its input end (bit 0)
+   * upwards, one more bit per step; returns the next wait.
+   */
   private fadeShiftRegister(voice: number): number {
     let r = this.shiftRegister[voice];
-    r = (r | (r >> 1) | 0x400000) & 0x7fffff;
+    r = (r | (r << 1) | 1) & 0x7fffff;
     this.shiftRegister[voice] = r;
     this.updateNoiseOutput(voice);
     return r === SHIFT_REGISTER_RESET ? 0 : this.profile.shiftRegisterFade;
@@ -1579,14 +1592,14 @@ export class SidChip {
       // Combined waveforms drive the noise register's output taps low, which writes
       // zeros back into the register (eventually locking the noise up).
       let r = this.shiftRegister[voice];
-      if ((output & 0x800) === 0) r &= ~(1 << 22);
-      if ((output & 0x400) === 0) r &= ~(1 << 20);
-      if ((output & 0x200) === 0) r &= ~(1 << 16);
-      if ((output & 0x100) === 0) r &= ~(1 << 13);
-      if ((output & 0x080) === 0) r &= ~(1 << 11);
-      if ((output & 0x040) === 0) r &= ~(1 << 7);
-      if ((output & 0x020) === 0) r &= ~(1 << 4);
-      if ((output & 0x010) === 0) r &= ~(1 << 2);
+      if ((output & 0x800) === 0) r &= ~(1 << 20);
+      if ((output & 0x400) === 0) r &= ~(1 << 18);
+      if ((output & 0x200) === 0) r &= ~(1 << 14);
+      if ((output & 0x100) === 0) r &= ~(1 << 11);
+      if ((output & 0x080) === 0) r &= ~(1 << 9);
+      if ((output & 0x040) === 0) r &= ~(1 << 5);
+      if ((output & 0x020) === 0) r &= ~(1 << 2);
+      if ((output & 0x010) === 0) r &= ~1;
       this.shiftRegister[voice] = r;
       this.noiseOutput[voice] = noise & output;
     }

@@ -1,5 +1,8 @@
 import { sharedWaveformTables, type WaveformTables } from './combined-waveforms.js';
 import {
+  FILTER_6581_OPENING,
+  FILTER_6581_OPENING_HZ,
+  FILTER_6581_OPENING_MAX,
   FILTER_6581_SATURATION_LEVEL,
   filter6581CutoffHz,
   filter6581InverseQ,
@@ -70,6 +73,15 @@ export interface SidModelProfile {
   readonly outputBias: number;
   /** Integrator input saturation level, or 0 for a linear filter. */
   readonly saturationLevel: number;
+  /**
+   * Level-dependent opening of the filter's integrators (6581; 0 = linear): gain scale
+   * `1 + k x^2`, k = `filterOpening` × (`filterOpeningHz` / cutoff)².
+   */
+  readonly filterOpening: number;
+  /** Cutoff (Hz) at which the opening has strength `filterOpening`. */
+  readonly filterOpeningHz: number;
+  /** Cap of the opening's gain scale. */
+  readonly filterOpeningMax: number;
   /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
   readonly sawPullsAccumulatorMsb: boolean;
   /** Cycles the waveform DAC holds its last value after the waveform is set to 0. */
@@ -124,11 +136,15 @@ function buildProfile(model: SidModel): SidModelProfile {
     outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
     outputBias: is6581 ? OUTPUT_BIAS_6581 : OUTPUT_BIAS_8580,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
+    filterOpening: is6581 ? FILTER_6581_OPENING : 0,
+    filterOpeningHz: FILTER_6581_OPENING_HZ,
+    filterOpeningMax: FILTER_6581_OPENING_MAX,
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
     floatingOutputFade: is6581 ? 1_400 : 50_000,
-    shiftRegisterResetTtl: is6581 ? 0x8000 : 0x950000,
-    shiftRegisterFade: is6581 ? 0x2000 : 0x4000,
+    // libsidplayfp 2.4's reSIDfp, and OSC3 read back under it with the test bit held.
+    shiftRegisterResetTtl: is6581 ? 50_000 : 986_000,
+    shiftRegisterFade: is6581 ? 15_000 : 314_300,
     busValueTtl: is6581 ? 0x1d00 : 0xa2000,
   };
 }
