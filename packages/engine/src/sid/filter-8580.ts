@@ -36,15 +36,6 @@ const CUTOFF_CURVE_8580: readonly (readonly [number, number])[] = [
 export const FILTER_8580_PASS_GAIN = 1.035;
 
 /**
- * Quadratic term of the 8580 filter's integrators, in the chip's voice units (a full-level voice
- * swings about ±1). Each integrator's input resistor is a MOSFET in triode whose current is
- * `(vi − vx)·(2·(Vgt − vx) − (vi − vx))`, so the integrated input is `d − d²/(2·(Vgt − vx))`:
- * reSIDfp's 8580 filter adds a second harmonic that depends on the output taken (its low-pass
- * output carries less than the mixer alone would give, its band-pass output more).
- */
-export const FILTER_8580_INTEGRATOR_CURVE = 0.0325;
-
-/**
  * 8580 cutoff frequency in Hz for an FC register value.
  *
  * @param fc - 11-bit cutoff register value (0–2047)

@@ -483,7 +483,6 @@ export class SidChip {
     const w = coefficients[0];
     const inverseQ = coefficients[1];
     const saturation = profile.saturationLevel;
-    const integratorCurve = profile.integratorCurve;
     // Linear up to the knee, then compressed smoothly (slope-continuous) towards the saturation level.
     const knee = saturation * SATURATION_KNEE;
     const headroom = saturation - knee;
@@ -676,10 +675,8 @@ export class SidChip {
         const direct = outA * directA + outB * directB + outC * directC + directDc;
         const highPass = filterInput - lowPass - inverseQ * bandPass;
         if (saturation === 0) {
-          // 8580: each integrator's input resistor is a MOSFET whose current is quadratic in its
-          // input voltage (see filter-8580.ts); the first is driven by the inverted high-pass.
-          bandPass += w * (highPass + integratorCurve * highPass * highPass);
-          lowPass += w * (bandPass - integratorCurve * bandPass * bandPass);
+          bandPass += w * highPass;
+          lowPass += w * bandPass;
         } else {
           // Soft clip of the first integrator's input, which carries the resonance feedback: the 6581 op-amps saturate.
           let drive = highPass;

@@ -5,12 +5,7 @@ import {
   filter6581InverseQ,
   filter6581PassGain,
 } from './filter-6581.js';
-import {
-  FILTER_8580_INTEGRATOR_CURVE,
-  FILTER_8580_PASS_GAIN,
-  filter8580CutoffHz,
-  filter8580InverseQ,
-} from './filter-8580.js';
+import { FILTER_8580_PASS_GAIN, filter8580CutoffHz, filter8580InverseQ } from './filter-8580.js';
 import {
   MIX_STAGE_6581,
   MIX_STAGE_8580,
@@ -73,11 +68,6 @@ export interface SidModelProfile {
    * capacitor has charged (so only the power-on step is audible; see mix-stage.ts).
    */
   readonly outputBias: number;
-  /**
-   * Quadratic term of the 8580 filter integrators' input (`x + k·x²`, see filter-8580.ts); 0 on
-   * the 6581, whose integrators take the saturating path instead.
-   */
-  readonly integratorCurve: number;
   /** Integrator input saturation level, or 0 for a linear filter. */
   readonly saturationLevel: number;
   /** The 6581's saw selector can drive the accumulator MSB low when combined with other waveforms. */
@@ -133,7 +123,6 @@ function buildProfile(model: SidModel): SidModelProfile {
     mixStage: is6581 ? MIX_STAGE_6581 : MIX_STAGE_8580,
     outputGain: is6581 ? OUTPUT_GAIN_6581 : OUTPUT_GAIN_8580,
     outputBias: is6581 ? OUTPUT_BIAS_6581 : OUTPUT_BIAS_8580,
-    integratorCurve: is6581 ? 0 : FILTER_8580_INTEGRATOR_CURVE,
     saturationLevel: is6581 ? FILTER_6581_SATURATION_LEVEL : 0,
     sawPullsAccumulatorMsb: is6581,
     floatingOutputTtl: is6581 ? 54_000 : 800_000,
