@@ -128,7 +128,7 @@ describe('SID envelope generator', () => {
   it('an attack that wrapped to 0 keeps counting up (only decay and release freeze at 0)', () => {
     // reSIDfp sets hold_zero only when decay or release count down to 0. Freezing the wrapped
     // attack at 0 silenced every note re-gated at full level (Wrath's filtered saw voice came out
-    // 3.4 dB quieter than libsidplayfp 2.4's; a probe re-gating at $FF went silent for good).
+    // 3.4 dB quieter than libsidplayfp 2.4's; a probe re-gating at $FF stayed silent until its next gate).
     const sid = settledChip();
     writeAll(sid, [
       [V3 + 5, 0x00],
