@@ -125,6 +125,25 @@ describe('SID envelope generator', () => {
     expect(level[0]).toBe(0);
   });
 
+  it('an attack that wrapped to 0 keeps counting up (only decay and release freeze at 0)', () => {
+    // reSIDfp sets hold_zero only when decay or release count down to 0. Freezing the wrapped
+    // attack at 0 silenced every note re-gated at full level (Wrath's filtered saw voice came out
+    // 3.4 dB quieter than libsidplayfp 2.4's; a probe re-gating at $FF stayed silent until its next gate).
+    const sid = settledChip();
+    writeAll(sid, [
+      [V3 + 5, 0x00],
+      [V3 + 6, 0xf0],
+      [V3 + 4, 0x01],
+    ]);
+    render(sid, 5_000);
+    sid.write(V3 + 4, 0x00);
+    sid.write(V3 + 4, 0x01);
+    const { level } = envelopeChanges(sid, 3_000);
+    expect(level[0]).toBe(0);
+    expect(level.slice(0, 256)).toEqual(Array.from({ length: 256 }, (_, i) => i));
+    expect(sid.read(ENV3)).toBe(0xff);
+  });
+
   it('sustaining in long clock() calls keeps the exponential divider exact for the release', () => {
     const run = (chunk: number) => {
       const sid = settledChip();

@@ -1500,7 +1500,10 @@ export class SidChip {
     this.envelopeCounter[voice] = level;
     const period = exponentialPeriodAt(level);
     if (period !== 0) this.exponentialPeriod[voice] = period;
-    if (level === 0) this.holdZero[voice] = 1;
+    // Only counting down to 0 freezes the counter; an attack that wrapped from 0xFF to 0 keeps
+    // counting up (reSIDfp sets hold_zero only on a decrement; a re-gate at full level then dips
+    // for ~2 ms at attack 0 instead of going silent).
+    if (level === 0 && state !== ATTACK) this.holdZero[voice] = 1;
     this.updateEnvelopeAmplitude(voice);
     this.updateEnvelopeIdle(voice);
   }
