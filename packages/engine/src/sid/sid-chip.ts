@@ -561,7 +561,7 @@ export class SidChip {
     let idleC = envelopeIdle[2];
     const keepC: number = 1; // OSC3 reads voice 3 at any time.
     // With no waveform selected (and no floating DAC input fading) a voice's output only
-    // changes with its envelope, i.e. between segments. See `hold` below.
+    // changes with its envelope, i.e. between segments. See `holdFrom` below.
     const noWaveforms = wfA === 0 && wfB === 0 && wfC === 0;
     let heldMixed = 0;
     const end = offset + cycles;
@@ -577,12 +577,21 @@ export class SidChip {
       if (untilC < segment) segment = untilC;
       if (flushCountdown < segment) segment = flushCountdown;
       const segmentEnd = i + segment;
-      // A segment of silent voices whose first cycle finds the filter at rest (+0 state and
-      // input: it then stays +0) mixes the same value on every later cycle, so those cycles
-      // run only the oscillators and the board's RC filters: bit-identical, and far less work
-      // for a machine's first cycles (drivers and init routines that set no waveform yet).
-      const quiet = noWaveforms && floatA === 0 && floatB === 0 && floatC === 0;
-      let hold = false;
+      // Silent voices, none routed to the filter and the filter at rest (+0 states and so a +0
+      // input: they stay +0): every cycle of the segment mixes the same value, so after the
+      // first one only the oscillators and the board's RC filters run. Bit-identical, and far
+      // less work for a machine's first cycles (drivers and init routines set no waveform yet).
+      const quiet =
+        noWaveforms &&
+        floatA === 0 &&
+        floatB === 0 &&
+        floatC === 0 &&
+        Object.is(filterA, 0) &&
+        Object.is(filterB, 0) &&
+        Object.is(filterC, 0) &&
+        Object.is(bandPass, 0) &&
+        Object.is(lowPass, 0);
+      const holdFrom = quiet ? i + 1 : segmentEnd;
       for (; i < segmentEnd; i++) {
         if (testA === 0) {
           const previous = accA;
@@ -626,7 +635,7 @@ export class SidChip {
           if (msbB !== 0 && syncC !== 0 && !(syncB !== 0 && msbA !== 0)) accC = 0;
           if (msbC !== 0 && syncA !== 0 && !(syncC !== 0 && msbB !== 0)) accA = 0;
         }
-        if (hold) {
+        if (i >= holdFrom) {
           extLow += extLowFactor * (heldMixed - extLow);
           extHigh += extHighFactor * (extLow - extHigh);
           out[i] = extLow - extHigh;
@@ -712,16 +721,7 @@ export class SidChip {
         extLow += extLowFactor * (mixed - extLow);
         extHigh += extHighFactor * (extLow - extHigh);
         out[i] = extLow - extHigh;
-        if (
-          quiet &&
-          Object.is(filterInput, 0) &&
-          Object.is(highPass, 0) &&
-          Object.is(bandPass, 0) &&
-          Object.is(lowPass, 0)
-        ) {
-          hold = true;
-          heldMixed = mixed;
-        }
+        heldMixed = mixed;
       }
       flushCountdown -= segment;
       if (flushCountdown === 0) {
