@@ -91,7 +91,7 @@ export interface EngineBenchmarkResult {
   parseToFirstSampleCpuMedianMs: number;
   parseToFirstSampleCpuWorstMs: number;
   /**
-   * The same call as a user's first, in a fresh Node process (median of 3): wall and CPU
+   * The same call as a user's first, in a fresh Node process (median of 9): wall and CPU
    * ms (module import excluded, reported apart). Undefined when the built package
    * could not be loaded in a child process.
    */
@@ -131,6 +131,13 @@ const wall = performance.now() - w0;
 const c = process.cpuUsage(c0);
 process.stdout.write(JSON.stringify({ imported, wall, cpu: (c.user + c.system) / 1000 }));
 `;
+
+/**
+ * Fresh processes timed for the start-up figure: one run's wall time swings by
+ * several milliseconds (scheduling, when a garbage collection lands), so the
+ * median needs more than a few.
+ */
+const FRESH_RUNS = 9;
 
 interface FreshFigures {
   wall: number;
@@ -367,7 +374,7 @@ export function runEngineBenchmark(options: EngineBenchmarkOptions): EngineBench
   result.parseToFirstSampleCpuWorstMs = firstCpu[firstCpu.length - 1];
 
   // What a user feels on the first call: a fresh process (nothing compiled, no tables yet).
-  const fresh = freshFirstSample(join(options.hvscRoot, files[0].path), 3);
+  const fresh = freshFirstSample(join(options.hvscRoot, files[0].path), FRESH_RUNS);
   if (fresh !== undefined) {
     result.freshFirstSampleWallMs = fresh.wall;
     result.freshFirstSampleCpuMs = fresh.cpu;
@@ -403,7 +410,7 @@ export function formatEngineBenchmark(r: EngineBenchmarkResult): string {
   );
   if (r.freshFirstSampleWallMs !== undefined) {
     lines.push(
-      `parse-to-first-sample, fresh process (first tune, median of 3): ${r.freshFirstSampleWallMs.toFixed(1)} ms wall, ` +
+      `parse-to-first-sample, fresh process (first tune, median of ${FRESH_RUNS}): ${r.freshFirstSampleWallMs.toFixed(1)} ms wall, ` +
         `${r.freshFirstSampleCpuMs?.toFixed(1)} ms CPU (after importing the package: ${r.freshImportMs?.toFixed(1)} ms)`,
     );
   }

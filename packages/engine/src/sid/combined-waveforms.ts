@@ -103,6 +103,13 @@ export interface WaveformTables {
   /** Chip revision the tables describe. */
   readonly model: SidModel;
   /**
+   * Whether the plain entries are filled in: `raw` for every selector, `output`
+   * for waveforms 0–2 and 4, `pulldown` (identity) for selectors 0–2. Until a
+   * voice selects a waveform nothing reads the tables, so
+   * {@link ensurePlainWaveforms} fills them then.
+   */
+  plainReady: boolean;
+  /**
    * Whether the entries that need the pull-down maps are filled in: `output`
    * for waveforms 3, 5, 6 and 7 and `pulldown` for selectors 3–7. Until then
    * those entries are not valid (0, or the selector output without the
@@ -239,19 +246,39 @@ export function waveformTables(model: SidModel): WaveformTables {
 }
 
 /**
- * Returns the shared waveform tables of `model`, built once, possibly without
- * the combined-waveform entries yet (see {@link WaveformTables.combinedReady}):
- * a chip fills those in when a voice first selects a waveform that reads them,
- * so a tune that never does, or not at first, never waits for them.
+ * Returns the shared waveform tables of `model`, allocated once and filled in
+ * as voices need them (see {@link WaveformTables.plainReady} and
+ * {@link WaveformTables.combinedReady}): a chip fills them when a voice first
+ * selects a waveform that reads them, so a tune that never does, or not at
+ * first, never waits for them.
  *
  * @param model - chip revision
  */
 export function sharedWaveformTables(model: SidModel): WaveformTables {
   const cached = cache.get(model);
   if (cached) return cached;
-  // Whole-table copies and fills where possible: this runs when the first player
-  // is created, before V8 has optimised anything.
-  const raw = new Uint16Array(8 * 4096);
+  const tables: WaveformTables = {
+    output: new Uint16Array(8 * 4096),
+    raw: new Uint16Array(8 * 4096),
+    pulldown: new Uint16Array(8 * 4096),
+    model,
+    plainReady: false,
+    combinedReady: false,
+  };
+  cache.set(model, tables);
+  return tables;
+}
+
+/**
+ * Fills in the plain entries of `tables` (once): the selector outputs and the
+ * waveforms that are not pulled down.
+ *
+ * @param tables - tables from {@link sharedWaveformTables}
+ */
+export function ensurePlainWaveforms(tables: WaveformTables): void {
+  if (tables.plainReady) return;
+  const { output, raw, pulldown } = tables;
+  // Whole-table copies and fills where possible: this runs before V8 has optimised anything.
   for (let index = 0; index < 4096; index++) {
     raw[0x1000 | index] = triangle(index);
     raw[0x2000 | index] = index;
@@ -262,24 +289,22 @@ export function sharedWaveformTables(model: SidModel): WaveformTables {
   raw.fill(0xfff, 0x4000, 0x5000);
   raw.copyWithin(0x5000, 0x1000, 0x4000);
   const identity = raw.subarray(0x2000, 0x3000);
-  const pulldown = new Uint16Array(8 * 4096);
-  const output = new Uint16Array(8 * 4096);
   // Waveforms 0–2 and pulse alone are not pulled down.
   output.set(raw.subarray(0, 0x5000));
   for (let waveform = 0; waveform < 3; waveform++) pulldown.set(identity, waveform << 12);
-  const tables: WaveformTables = { output, raw, pulldown, model, combinedReady: false };
-  cache.set(model, tables);
-  return tables;
+  tables.plainReady = true;
 }
 
 /**
- * Fills in the combined-waveform entries of `tables` (once; the pull-down maps
- * come from the stored copy, or are computed when it is stale).
+ * Fills in the combined-waveform entries of `tables` (once, after the plain
+ * ones they are made from; the pull-down maps come from the stored copy, or
+ * are computed when it is stale).
  *
  * @param tables - tables from {@link sharedWaveformTables}
  */
 export function ensureCombinedWaveforms(tables: WaveformTables): void {
   if (tables.combinedReady) return;
+  ensurePlainWaveforms(tables);
   const maps = storedPulldownMaps(tables.model) ?? computePulldownMaps(tables.model);
   const { output, raw, pulldown } = tables;
   for (let waveform = 3; waveform < 8; waveform++) {

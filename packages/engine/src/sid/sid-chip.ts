@@ -1,7 +1,6 @@
 import { SidflowError } from '@sidflow/core';
 import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
-import { ensureCombinedWaveforms, needsCombinedWaveforms } from './combined-waveforms.js';
 import {
   ENVELOPE_RATE_COUNTER_MODULUS,
   ENVELOPE_RATE_PERIODS,
@@ -567,6 +566,10 @@ export class SidChip {
     let msbC = 0;
     let idleC = envelopeIdle[2];
     const keepC: number = 1; // OSC3 reads voice 3 at any time.
+    // With no waveform selected (and no floating DAC input fading) a voice's output only
+    // changes with its envelope, i.e. between segments. See `holdFrom` below.
+    const noWaveforms = wfA === 0 && wfB === 0 && wfC === 0;
+    let heldMixed = 0;
     const end = offset + cycles;
     let i = offset;
     while (i < end) {
@@ -580,6 +583,21 @@ export class SidChip {
       if (untilC < segment) segment = untilC;
       if (flushCountdown < segment) segment = flushCountdown;
       const segmentEnd = i + segment;
+      // Silent voices, none routed to the filter and the filter at rest (+0 states and so a +0
+      // input: they stay +0): every cycle of the segment mixes the same value, so after the
+      // first one only the oscillators and the board's RC filters run. Bit-identical, and far
+      // less work for a machine's first cycles (drivers and init routines set no waveform yet).
+      const quiet =
+        noWaveforms &&
+        floatA === 0 &&
+        floatB === 0 &&
+        floatC === 0 &&
+        Object.is(filterA, 0) &&
+        Object.is(filterB, 0) &&
+        Object.is(filterC, 0) &&
+        Object.is(bandPass, 0) &&
+        Object.is(lowPass, 0);
+      const holdFrom = quiet ? i + 1 : segmentEnd;
       for (; i < segmentEnd; i++) {
         if (testA === 0) {
           const previous = accA;
@@ -622,6 +640,12 @@ export class SidChip {
           if (msbA !== 0 && syncB !== 0 && !(syncA !== 0 && msbC !== 0)) accB = 0;
           if (msbB !== 0 && syncC !== 0 && !(syncB !== 0 && msbA !== 0)) accC = 0;
           if (msbC !== 0 && syncA !== 0 && !(syncC !== 0 && msbB !== 0)) accA = 0;
+        }
+        if (i >= holdFrom) {
+          extLow += extLowFactor * (heldMixed - extLow);
+          extHigh += extHighFactor * (extLow - extHigh);
+          out[i] = extLow - extHigh;
+          continue;
         }
         // A silent voice's waveform is not needed (except voice 3's, for OSC3) unless it changes state.
         let outA = 0;
@@ -705,6 +729,7 @@ export class SidChip {
         extLow += extLowFactor * (mixed - extLow);
         extHigh += extHighFactor * (extLow - extHigh);
         out[i] = extLow - extHigh;
+        heldMixed = mixed;
       }
       flushCountdown -= segment;
       if (flushCountdown === 0) {
@@ -1310,7 +1335,9 @@ export class SidChip {
     this.flushCountdown = r.i32();
     this.busValue = r.i32();
     this.busValueTtl = r.i32();
-    for (let v = 0; v < 3; v++) this.ensureWaveformTables(this.waveform[v]);
+    for (let v = 0; v < 3; v++) {
+      this.profile.prepareVoiceOutput(this.waveform[v], this.waveformOutput[v]);
+    }
     this.updateDerived();
   }
 
@@ -1415,7 +1442,7 @@ export class SidChip {
 
   private updateWaveformDerived(voice: number): void {
     const waveform = this.waveform[voice];
-    this.ensureWaveformTables(waveform);
+    this.profile.prepareVoiceOutput(waveform, this.waveformOutput[voice]);
     const control = this.registers[voice * 7 + 4];
     // Ring modulation replaces the triangle's MSB, so it only applies when the saw is not selected.
     this.ringMask[voice] = (control & 0x04) !== 0 && (waveform & 2) === 0 ? 0x800000 : 0;
@@ -1424,12 +1451,6 @@ export class SidChip {
       this.profile.sawPullsAccumulatorMsb && (waveform & 2) !== 0 && (waveform & 0x0d) !== 0
         ? 1
         : 0;
-  }
-
-  /** Fills in the model's combined-waveform tables the first time a voice selects a waveform reading them. */
-  private ensureWaveformTables(waveform: number): void {
-    const tables = this.profile.waveforms;
-    if (!tables.combinedReady && needsCombinedWaveforms(waveform)) ensureCombinedWaveforms(tables);
   }
 
   private updateDerived(): void {

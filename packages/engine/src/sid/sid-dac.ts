@@ -44,11 +44,65 @@ export function buildCentredSidDac(
   zeroAt: number,
   divisor: number,
 ): Float32Array {
+  const table = new Float32Array(1 << bits);
+  fillCentredSidDac(table, bits, model, zeroAt, divisor);
+  return table;
+}
+
+/**
+ * Writes the {@link buildCentredSidDac} table into `table` (`2^bits` entries),
+ * so a table handed out before it was filled stays the same object.
+ *
+ * @param table - destination, `2^bits` entries
+ * @param bits - DAC width in bits
+ * @param model - chip revision
+ * @param zeroAt - input whose level becomes 0
+ * @param divisor - what the levels are divided by
+ */
+export function fillCentredSidDac(
+  table: Float32Array,
+  bits: number,
+  model: SidModel,
+  zeroAt: number,
+  divisor: number,
+): void {
   const { levels, scale } = ladderLevels(bits, model);
   const zero = levels[zeroAt] * scale;
-  const table = new Float32Array(levels.length);
   for (let i = 0; i < levels.length; i++) table[i] = (levels[i] * scale - zero) / divisor;
-  return table;
+}
+
+/**
+ * One entry of the {@link buildCentredSidDac} table, bit-identical to it, without
+ * building the table: the input's level is summed over its set bits lowest first,
+ * exactly as the table's pass adds them. A chip needs only entry 0 until a voice
+ * selects a waveform, so a new player does not wait for the 4,096-entry table.
+ *
+ * @param bits - DAC width in bits
+ * @param model - chip revision
+ * @param zeroAt - input whose level becomes 0
+ * @param divisor - what the levels are divided by
+ * @param input - DAC input (0 … 2^bits − 1)
+ */
+export function centredSidDacEntry(
+  bits: number,
+  model: SidModel,
+  zeroAt: number,
+  divisor: number,
+  input: number,
+): number {
+  const weights = bitWeights(bits, model);
+  const scale = levelScale(weights);
+  const zero = ladderLevel(weights, zeroAt) * scale;
+  return Math.fround((ladderLevel(weights, input) * scale - zero) / divisor);
+}
+
+/** The unscaled level of one input: its set bits' weights added lowest bit first (as {@link ladderLevels}). */
+function ladderLevel(weights: Float64Array, input: number): number {
+  let level = 0;
+  for (let bit = 0; bit < weights.length; bit++) {
+    if (((input >> bit) & 1) !== 0) level += weights[bit];
+  }
+  return level;
 }
 
 /**

@@ -1,4 +1,10 @@
-import { sharedWaveformTables, type WaveformTables } from './combined-waveforms.js';
+import {
+  ensureCombinedWaveforms,
+  ensurePlainWaveforms,
+  needsCombinedWaveforms,
+  sharedWaveformTables,
+  type WaveformTables,
+} from './combined-waveforms.js';
 import {
   FILTER_6581_OPENING,
   FILTER_6581_OPENING_HZ,
@@ -19,7 +25,7 @@ import {
   OUTPUT_GAIN_8580,
   volumeGain,
 } from './mix-stage.js';
-import { buildCentredSidDac, buildSidDac } from './sid-dac.js';
+import { buildSidDac, centredSidDacEntry, fillCentredSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
 
 /**
@@ -30,15 +36,25 @@ export interface SidModelProfile {
   /** Chip revision described. */
   readonly model: SidModel;
   /**
-   * Waveform tables; the combined-waveform entries are filled in when a voice
-   * first selects such a waveform (`ensureCombinedWaveforms`).
+   * Waveform tables; their entries are filled in when a voice first selects a
+   * waveform that reads them ({@link SidModelProfile.prepareVoiceOutput}).
    */
   readonly waveforms: WaveformTables;
   /**
    * Waveform DAC output for each 12-bit value, relative to the voice's zero
-   * level and divided by 2048 (so a full swing spans about 2.0).
+   * level and divided by 2048 (so a full swing spans about 2.0). Only entry 0
+   * (a silent voice's output) is valid until {@link SidModelProfile.prepareVoiceOutput}
+   * first sees a voice output something else; the table is then filled in place.
    */
   readonly waveDac: Float32Array;
+  /**
+   * Fills in, once, what a voice with waveform register value `waveform`
+   * (0–15) holding DAC input `output` reads: the waveform tables (plain, and
+   * combined when the waveform needs them) and the whole waveform DAC, unless
+   * the voice is silent (both 0). Call on every waveform change, model switch
+   * and state load, before the cycle loop runs; it never runs in the loop.
+   */
+  readonly prepareVoiceOutput: (waveform: number, output: number) => void;
   /** Envelope DAC output for each 8-bit envelope value, 0 to 1. */
   readonly envelopeDac: Float32Array;
   /**
@@ -112,7 +128,22 @@ function remembered(count: number, curve: (value: number) => number): (value: nu
 function buildProfile(model: SidModel): SidModelProfile {
   const is6581 = model === '6581';
   // The 6581's waveform DAC sits on a bias so its zero level is about 0x380; the 8580's is centred.
-  const waveDac = buildCentredSidDac(12, model, is6581 ? 0x380 : 0x800, 2048);
+  const dacZeroAt = is6581 ? 0x380 : 0x800;
+  // Until a voice selects a waveform every voice outputs DAC input 0; the table is
+  // filled when one first does (building it was a large part of a fresh process's first player).
+  const waveDac = new Float32Array(4096);
+  waveDac[0] = centredSidDacEntry(12, model, dacZeroAt, 2048, 0);
+  let waveDacReady = false;
+  const waveforms = sharedWaveformTables(model);
+  const prepareVoiceOutput = (waveform: number, output: number): void => {
+    if (waveform === 0 && output === 0) return;
+    if (!waveDacReady) {
+      fillCentredSidDac(waveDac, 12, model, dacZeroAt, 2048);
+      waveDacReady = true;
+    }
+    ensurePlainWaveforms(waveforms);
+    if (needsCombinedWaveforms(waveform)) ensureCombinedWaveforms(waveforms);
+  };
   const envelopeDacRaw = buildSidDac(8, model);
   const envelopeDac = new Float32Array(256);
   for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
@@ -122,8 +153,9 @@ function buildProfile(model: SidModel): SidModelProfile {
   }
   return {
     model,
-    waveforms: sharedWaveformTables(model),
+    waveforms,
     waveDac,
+    prepareVoiceOutput,
     envelopeDac,
     // 8580: a volume 15 -> 0 write with silent voices steps reSIDfp's output by about 480 of
     // 32,768 (0 -> 15: -435), which 0.1 reproduces at OUTPUT_GAIN_8580 (0.02 gave 101).
