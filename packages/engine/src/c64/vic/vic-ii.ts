@@ -238,7 +238,8 @@ export class VicII {
         cycles -= skip;
         const at = this.cycle + skip;
         if (at >= perLine) {
-          const lines = Math.floor(at / perLine);
+          // `| 0` keeps the raster fields small integers (see the loop skips in c64.ts).
+          const lines = (at / perLine) | 0;
           this.raster += lines;
           this.rasterCompareMatched = false;
           this.badLine = this.evaluateBadLine();
