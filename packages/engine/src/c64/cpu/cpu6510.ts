@@ -246,50 +246,47 @@ export class Cpu6510 {
    * {@link Cpu6510.registersEqual}.
    */
   captureRegisters(into: Int32Array): void {
-    into[0] = this.a | (this.x << 8) | (this.y << 16) | (this.sp << 24);
+    into[0] = this.registersWord();
     into[1] = this.flagN;
     into[2] = this.flagZ;
-    into[3] =
-      this.flagC |
-      (this.flagV << 1) |
-      (this.flagD << 2) |
-      (this.flagI << 3) |
-      (this.interruptPending ? 16 : 0) |
-      (this.nmiLatch ? 32 : 0) |
-      (this.jammed ? 64 : 0);
+    into[3] = this.flagsWord();
   }
 
   /** True when every register, flag and latch equals what {@link Cpu6510.captureRegisters} stored. */
   registersEqual(saved: Int32Array): boolean {
     return (
-      saved[0] === (this.a | (this.x << 8) | (this.y << 16) | (this.sp << 24)) &&
+      saved[0] === this.registersWord() &&
       saved[1] === this.flagN &&
       saved[2] === this.flagZ &&
-      saved[3] ===
-        (this.flagC |
-          (this.flagV << 1) |
-          (this.flagD << 2) |
-          (this.flagI << 3) |
-          (this.interruptPending ? 16 : 0) |
-          (this.nmiLatch ? 32 : 0) |
-          (this.jammed ? 64 : 0))
+      saved[3] === this.flagsWord()
     );
   }
 
   /** Like {@link Cpu6510.registersEqual}, but the stack pointer may differ. */
   registersEqualButSp(saved: Int32Array): boolean {
     return (
-      (saved[0] & 0xffffff) === (this.a | (this.x << 8) | (this.y << 16)) &&
+      (saved[0] & 0xffffff) === (this.registersWord() & 0xffffff) &&
       saved[1] === this.flagN &&
       saved[2] === this.flagZ &&
-      saved[3] ===
-        (this.flagC |
-          (this.flagV << 1) |
-          (this.flagD << 2) |
-          (this.flagI << 3) |
-          (this.interruptPending ? 16 : 0) |
-          (this.nmiLatch ? 32 : 0) |
-          (this.jammed ? 64 : 0))
+      saved[3] === this.flagsWord()
+    );
+  }
+
+  /** A, X, Y and SP in one int32 (SP in the top byte, so masking it off compares the rest). */
+  private registersWord(): number {
+    return this.a | (this.x << 8) | (this.y << 16) | (this.sp << 24);
+  }
+
+  /** C, V, D, I and the three interrupt/jam latches in one small int; N and Z are kept apart as stored. */
+  private flagsWord(): number {
+    return (
+      this.flagC |
+      (this.flagV << 1) |
+      (this.flagD << 2) |
+      (this.flagI << 3) |
+      (this.interruptPending ? 16 : 0) |
+      (this.nmiLatch ? 32 : 0) |
+      (this.jammed ? 64 : 0)
     );
   }
 
