@@ -1,9 +1,9 @@
 import { STORED_HALFBAND_WINGS, STORED_POLYPHASE_TABLES } from './resampler-designs.generated.js';
 
 /**
- * Filter designs stored with the package for the usual rates (PAL and NTSC
- * clocks to 44.1 and 48 kHz, and the half-band wings of every common rate), so
- * that a new player in a fresh process does not run the Kaiser window before
+ * Filter designs stored with the package for the usual rates (the polyphase
+ * tables of the PAL and NTSC clocks to 44.1 kHz, the player's default rate, and
+ * the half-band wings of every common rate), so that a new player in a fresh process does not run the Kaiser window before
  * its first sample: in V8's interpreter every float result of that design work
  * is a heap allocation, enough to bring a garbage collection forward. The
  * stored numbers are the computed ones printed exactly (shortest round-trip
