@@ -1,6 +1,7 @@
 import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
 import { besselI0, kaiserBeta, kaiserLength, kaiserWindow, sinc } from './fir-design.js';
+import { storedHalfbandWings } from './stored-resampler-designs.js';
 
 /**
  * Non-zero taps on each side of the centre of the half-band filter that
@@ -16,10 +17,11 @@ export function halfbandWingTaps(passFraction: number, attenuationDb: number): n
 /** Designed wings, shared by every decimator with the same design (read-only once built). */
 const wings = new Map<string, Float64Array>();
 
-function wingTaps(half: number, attenuationDb: number): Float64Array {
-  const key = `${half}/${attenuationDb}`;
-  const cached = wings.get(key);
-  if (cached !== undefined) return cached;
+/**
+ * Computes the wing taps of a half-band design: `half` coefficients for the
+ * taps ±(2m + 1), scaled so that the filter passes DC at exactly unity.
+ */
+export function designHalfbandWings(half: number, attenuationDb: number): Float64Array {
   const beta = kaiserBeta(attenuationDb);
   const i0Beta = besselI0(beta);
   const taps = new Float64Array(half);
@@ -31,7 +33,23 @@ function wingTaps(half: number, attenuationDb: number): Float64Array {
   }
   // Unity gain at DC: centre 0.5 plus both wings.
   for (let m = 0; m < half; m++) taps[m] *= 0.25 / sum;
-  wings.set(key, taps);
+  return taps;
+}
+
+/** The key of a half-band design (what its wings depend on). */
+export function halfbandDesignKey(half: number, attenuationDb: number): string {
+  return `${half}/${kaiserBeta(attenuationDb)}`;
+}
+
+function wingTaps(half: number, attenuationDb: number): Float64Array {
+  const key = halfbandDesignKey(half, attenuationDb);
+  let taps = wings.get(key);
+  if (taps === undefined) {
+    // The package stores the designs of the usual rates, bit for bit what
+    // `designHalfbandWings` computes, so a new player need not run the window.
+    taps = storedHalfbandWings(key) ?? designHalfbandWings(half, attenuationDb);
+    wings.set(key, taps);
+  }
   return taps;
 }
 

@@ -19,10 +19,20 @@ export const PHASES = 256;
 export class PolyphaseDesign {
   /** Taps per row. */
   readonly taps: number;
+  /** Input rate in Hz the design is for. */
+  readonly inputHz: number;
+  /** Passband edge in Hz. */
+  readonly passHz: number;
+  /** Stopband edge in Hz. */
+  readonly stopHz: number;
+  /** Stopband attenuation in dB. */
+  readonly attenuationDb: number;
   /** (PHASES + 1) rows of `taps` coefficients; a row is valid once {@link PolyphaseDesign.ready} says so. */
   readonly table: Float64Array;
   /** Rows not yet computed; 0 once the table is complete. */
   missing: number;
+  /** What the table depends on (cutoff, window, size), naming a stored copy of it. */
+  readonly key: string;
   private readonly ready: Uint8Array;
   private readonly raw: Float64Array;
   private readonly cutoff: number;
@@ -44,6 +54,10 @@ export class PolyphaseDesign {
     taps: number,
   ) {
     this.taps = taps;
+    this.inputHz = inputHz;
+    this.passHz = passHz;
+    this.stopHz = stopHz;
+    this.attenuationDb = attenuationDb;
     this.table = new Float64Array((PHASES + 1) * taps);
     this.ready = new Uint8Array(PHASES + 1);
     this.missing = PHASES + 1;
@@ -51,6 +65,17 @@ export class PolyphaseDesign {
     this.cutoff = (passHz + stopHz) / 2 / inputHz;
     this.beta = kaiserBeta(attenuationDb);
     this.i0Beta = besselI0(this.beta);
+    this.key = `${this.cutoff}/${this.beta}/${taps}/${PHASES}`;
+  }
+
+  /**
+   * Takes every row from `table`, a copy of the complete table of this design
+   * (as {@link PolyphaseDesign.complete} computes it).
+   */
+  fill(table: Float64Array): void {
+    this.table.set(table);
+    this.ready.fill(1);
+    this.missing = 0;
   }
 
   /** Whether row `phase` has been computed. */

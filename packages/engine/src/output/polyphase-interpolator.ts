@@ -2,6 +2,7 @@ import type { StateReader } from '../state/state-reader.js';
 import type { StateWriter } from '../state/state-writer.js';
 import { kaiserLength } from './fir-design.js';
 import { PHASES, PolyphaseDesign } from './polyphase-design.js';
+import { storedPolyphaseTable } from './stored-resampler-designs.js';
 
 /**
  * Taps per output of the filter {@link PolyphaseInterpolator} designs for an
@@ -32,6 +33,9 @@ function sharedDesign(
   let design = designs.get(key);
   if (design === undefined) {
     design = new PolyphaseDesign(inputHz, passHz, stopHz, attenuationDb, taps);
+    // The usual rates' tables come with the package (bit for bit the computed ones).
+    const stored = storedPolyphaseTable(design.key);
+    if (stored !== undefined) design.fill(stored);
     designs.set(key, design);
   }
   return design;

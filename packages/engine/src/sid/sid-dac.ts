@@ -9,6 +9,25 @@ import type { SidModel } from './sid-types.js';
 const LEG_RATIO_6581 = 2.2;
 
 /**
+ * What the ladder of `model` depends on (leg ratio, termination), naming the
+ * tables computed from it that the package stores.
+ */
+export function sidDacParametersKey(model: SidModel): string {
+  return `${model === '6581' ? LEG_RATIO_6581 : 2}/${model !== '6581'}`;
+}
+
+/**
+ * The envelope DAC of `model`: its 8-bit {@link buildSidDac} table divided by
+ * 255, as single floats (0 to 1).
+ */
+export function buildEnvelopeDac(model: SidModel): Float32Array {
+  const raw = buildSidDac(8, model);
+  const table = new Float32Array(256);
+  for (let i = 0; i < 256; i++) table[i] = raw[i] / 255;
+  return table;
+}
+
+/**
  * Builds the transfer table of an R-2R ladder DAC as used for the SID's
  * waveform (12-bit) and envelope (8-bit) DACs.
  *

@@ -25,8 +25,9 @@ import {
   OUTPUT_GAIN_8580,
   volumeGain,
 } from './mix-stage.js';
-import { buildSidDac, centredSidDacEntry, fillCentredSidDac } from './sid-dac.js';
+import { buildEnvelopeDac, centredSidDacEntry, fillCentredSidDac } from './sid-dac.js';
 import type { SidModel } from './sid-types.js';
+import { storedSidDacTables } from './stored-sid-dac-tables.js';
 
 /**
  * Everything that differs between the 6581 and the 8580, precomputed so the
@@ -125,14 +126,29 @@ function remembered(count: number, curve: (value: number) => number): (value: nu
   };
 }
 
+/** Waveform DAC input at a voice's zero level: the 6581's DAC sits on a bias (about 0x380), the 8580's is centred. */
+function waveDacZeroAt(model: SidModel): number {
+  return model === '6581' ? 0x380 : 0x800;
+}
+
+/**
+ * What a silent voice outputs (waveform DAC input 0, relative to the zero
+ * level and divided by 2048): entry 0 of {@link SidModelProfile.waveDac}.
+ */
+export function silentVoiceOutput(model: SidModel): number {
+  return centredSidDacEntry(12, model, waveDacZeroAt(model), 2048, 0);
+}
+
 function buildProfile(model: SidModel): SidModelProfile {
   const is6581 = model === '6581';
-  // The 6581's waveform DAC sits on a bias so its zero level is about 0x380; the 8580's is centred.
-  const dacZeroAt = is6581 ? 0x380 : 0x800;
+  const dacZeroAt = waveDacZeroAt(model);
+  // The package stores what a new chip needs of the DACs (bit for bit the computed values),
+  // so a fresh process's first player does not run the ladder model before its first sample.
+  const stored = storedSidDacTables(model);
   // Until a voice selects a waveform every voice outputs DAC input 0; the table is
   // filled when one first does (building it was a large part of a fresh process's first player).
   const waveDac = new Float32Array(4096);
-  waveDac[0] = centredSidDacEntry(12, model, dacZeroAt, 2048, 0);
+  waveDac[0] = stored?.silentVoiceOutput ?? silentVoiceOutput(model);
   let waveDacReady = false;
   const waveforms = sharedWaveformTables(model);
   const prepareVoiceOutput = (waveform: number, output: number): void => {
@@ -144,9 +160,7 @@ function buildProfile(model: SidModel): SidModelProfile {
     ensurePlainWaveforms(waveforms);
     if (needsCombinedWaveforms(waveform)) ensureCombinedWaveforms(waveforms);
   };
-  const envelopeDacRaw = buildSidDac(8, model);
-  const envelopeDac = new Float32Array(256);
-  for (let i = 0; i < 256; i++) envelopeDac[i] = envelopeDacRaw[i] / 255;
+  const envelopeDac = stored?.envelopeDac ?? buildEnvelopeDac(model);
   const inverseQ = new Float64Array(16);
   for (let res = 0; res < 16; res++) {
     inverseQ[res] = is6581 ? filter6581InverseQ(res) : filter8580InverseQ(res);
