@@ -80,6 +80,8 @@ const FLUSH_LEVEL = 1e-20;
  */
 const STALL_LEVEL = 1e-9;
 
+/** Shifts after which the noise register repeats (a maximal-length 23-bit LFSR: 2^23 − 1). */
+const NOISE_PERIOD = 0x7fffff;
 /** Indices into the level estimate's doubles ({@link SidChip}'s `level`). */
 const LEVEL_SUM = 0;
 const LEVEL_WEIGHT = 1;
@@ -1163,16 +1165,23 @@ export class SidChip {
           }
         }
         if (f > 0) {
-          // Bit 19 rises where the unwrapped accumulator reaches an odd multiple of 2^19.
-          let m = (start >>> 19) + 1;
-          if ((m & 1) === 0) m++;
-          for (let boundary = m * 0x80000; boundary <= total; boundary += 0x100000) {
-            const at = Math.ceil((boundary - start) / f);
-            if (at + 2 <= cycles) {
-              this.shiftNoise(v);
-              shifted = true;
-            } else {
+          // Bit 19 rises where the unwrapped accumulator reaches an odd multiple of 2^19: count
+          // those in (start, total]. Each rise's shift completes two cycles later, so only the
+          // last rise can still be in the pipeline at the end.
+          let first = (start >>> 19) + 1;
+          if ((first & 1) === 0) first++;
+          let last = Math.floor(total / 0x80000);
+          if ((last & 1) === 0) last--;
+          if (last >= first) {
+            let rises = (last - first) / 2 + 1;
+            const at = Math.ceil((last * 0x80000 - start) / f);
+            if (at + 2 > cycles) {
               pipe = 2 - (cycles - at);
+              rises--;
+            }
+            if (rises > 0) {
+              this.shiftNoiseTimes(v, rises);
+              shifted = true;
             }
           }
         }
@@ -1604,6 +1613,22 @@ export class SidChip {
   private shiftNoise(voice: number): void {
     const r = this.shiftRegister[voice];
     this.shiftRegister[voice] = ((r << 1) & 0x7fffff) | (((r >> 22) ^ (r >> 17)) & 1);
+  }
+
+  /**
+   * `count` noise register shifts at once. Up to 18 shifts take their feedback bits (22 and 17)
+   * from the register as it was, so they run as one step; and the register (a maximal-length
+   * 23-bit LFSR) repeats every 2^23 − 1 shifts (zero stays zero).
+   */
+  private shiftNoiseTimes(voice: number, count: number): void {
+    let r = this.shiftRegister[voice];
+    let left = count % NOISE_PERIOD;
+    while (left > 0) {
+      const k = left < 18 ? left : 18;
+      r = ((r << k) & 0x7fffff) | (((r >>> (23 - k)) ^ (r >>> (18 - k))) & ((1 << k) - 1));
+      left -= k;
+    }
+    this.shiftRegister[voice] = r;
   }
 
   private clockShiftRegister(voice: number): void {
