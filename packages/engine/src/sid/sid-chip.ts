@@ -1624,7 +1624,7 @@ export class SidChip {
     let r = this.shiftRegister[voice];
     let left = count % NOISE_PERIOD;
     while (left > 0) {
-      const k = left < 18 ? left : 18;
+      const k = Math.min(left, 18);
       r = ((r << k) & 0x7fffff) | (((r >>> (23 - k)) ^ (r >>> (18 - k))) & ((1 << k) - 1));
       left -= k;
     }
