@@ -1078,6 +1078,21 @@ export class SidChip {
       position += until;
       rc = 0;
       if (audible) last = position;
+      if (this.envelopeState[v] !== ATTACK) {
+        // Outside attack most matches only tick the exponential divider up to its period:
+        // this one and the further ones (every `ratePeriod` cycles) that fit before the
+        // divider's level step are counted in one go.
+        const ticks = this.exponentialPeriod[v] - 1 - this.exponentialCounter[v];
+        if (ticks > 1) {
+          const period = this.ratePeriod[v];
+          let more = ((cycles - position) / period) | 0;
+          if (more > ticks - 1) more = ticks - 1;
+          this.exponentialCounter[v] += 1 + more;
+          position += more * period;
+          if (audible) last = position;
+          continue;
+        }
+      }
       this.stepEnvelope(v);
     }
     this.rateCounter[v] = rc;
