@@ -1179,7 +1179,8 @@ export class SidChip {
             pipe -= cycles;
           }
         }
-        if (f > 0) {
+        // No multiple of 2^19 crossed (most short runs): no rise, and no division to find one.
+        if (f > 0 && (start & 0x7ffff) + cycles * f >= 0x80000) {
           // Bit 19 rises where the unwrapped accumulator reaches an odd multiple of 2^19: count
           // those in (start, total]. Each rise's shift completes two cycles later, so only the
           // last rise can still be in the pipeline at the end.
