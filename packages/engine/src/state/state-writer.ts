@@ -10,7 +10,8 @@ export class StateWriter {
 
   /** @param initialCapacity - starting buffer size in bytes; grows as needed */
   constructor(initialCapacity = 1 << 17) {
-    this.buffer = new Uint8Array(initialCapacity);
+    // A whole number of words, so the bytes can also be read as words (see `words`).
+    this.buffer = new Uint8Array((initialCapacity + 3) & ~3);
     this.view = new DataView(this.buffer.buffer);
   }
 
