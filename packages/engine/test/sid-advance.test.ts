@@ -218,3 +218,30 @@ describe('SidChip.advance (state-only clocking for seeks)', () => {
     }
   });
 });
+
+describe('SidChip noise register shifts in blocks (state-only runs over many bit-19 rises)', () => {
+  interface NoiseInternals {
+    shiftRegister: Int32Array;
+    shiftNoise(voice: number): void;
+    shiftNoiseTimes(voice: number, count: number): void;
+  }
+
+  it('equals shifting one at a time, and repeats after 2^23 - 1 shifts', () => {
+    const one = newChip('8580') as unknown as NoiseInternals;
+    const block = newChip('8580') as unknown as NoiseInternals;
+    const rnd = random(7);
+    for (let trial = 0; trial < 40; trial++) {
+      const start = Math.floor(rnd() * 0x7fffff) + 1;
+      const count = trial < 20 ? trial : Math.floor(rnd() * 500);
+      one.shiftRegister[1] = start;
+      block.shiftRegister[1] = start;
+      for (let i = 0; i < count; i++) one.shiftNoise(1);
+      block.shiftNoiseTimes(1, count);
+      expect(block.shiftRegister[1], `${count} shifts from ${start}`).toBe(one.shiftRegister[1]);
+    }
+    // The period the block shift reduces counts by: a maximal-length LFSR returns after 2^23 - 1.
+    one.shiftRegister[0] = 0x123456;
+    for (let i = 0; i < 0x7fffff; i++) one.shiftNoise(0);
+    expect(one.shiftRegister[0]).toBe(0x123456);
+  });
+});

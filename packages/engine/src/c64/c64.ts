@@ -633,6 +633,23 @@ export class C64 implements CpuBus {
 
   /** One CPU read cycle (waits while the VIC-II stalls the CPU). */
   read(address: number): number {
+    // Most cycles read plain RAM between chip events: that path is kept small enough for V8 to
+    // inline into every opcode handler (the whole read was not, and every cycle paid a call).
+    if (
+      this.cycle < this.eventCycle &&
+      address >= 0x200 &&
+      this.readPage[address >>> 12] === KIND_RAM &&
+      !this.stalled &&
+      address !== this.watchAddress
+    ) {
+      this.cycle++;
+      return this.ram[address];
+    }
+    return this.readAny(address);
+  }
+
+  /** {@link C64.read} for every case: chip events, the stall, the watch, ports, stack, I/O and ROMs. */
+  private readAny(address: number): number {
     if (this.cycle >= this.eventCycle) {
       if (this.uncountedReads > 0) {
         this.uncountedReads--;
@@ -674,6 +691,24 @@ export class C64 implements CpuBus {
 
   /** One CPU write cycle. */
   write(address: number, value: number): void {
+    // Plain RAM between chip events (see read).
+    if (
+      this.cycle < this.eventCycle &&
+      address >= 0x200 &&
+      (address < 0xd000 || address >= 0xe000)
+    ) {
+      if (this.ram[address] !== value) {
+        this.ram[address] = value;
+        this.unrepeatable++;
+      }
+      this.cycle++;
+      return;
+    }
+    this.writeAny(address, value);
+  }
+
+  /** {@link C64.write} for every case: chip events, the port, the stack and I/O. */
+  private writeAny(address: number, value: number): void {
     if (this.cycle >= this.eventCycle) this.catchUp();
     if (address >= 0xd000 && address < 0xe000 && this.memory.ioWritable) {
       this.writeIo(address, value);

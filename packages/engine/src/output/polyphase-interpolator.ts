@@ -117,8 +117,10 @@ export class PolyphaseInterpolator {
     const clock = this.position * den + this.numerator;
     const produced = this.position < end ? Math.ceil((end * den - clock) / this.step) : 0;
     const after = clock + produced * this.step;
-    let position = Math.floor(after / den);
-    this.numerator = after - position * den;
+    // `| 0`: both are small non-negative integers (a buffer index, a remainder below `den`); a
+    // boxed double from Math.floor before V8 compiles this would change the object's shape.
+    let position = Math.floor(after / den) | 0;
+    this.numerator = (after - position * den) | 0;
     const drop = position + 1 - halfTaps;
     this.length = drop > 0 ? length - drop : length;
     if (drop > 0) position -= drop;

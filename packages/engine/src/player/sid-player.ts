@@ -12,6 +12,7 @@ import { CpuJammedError } from './cpu-jammed-error.js';
 import { InitTimeoutError } from './init-timeout-error.js';
 import { InvalidOptionError } from './invalid-option-error.js';
 import type { ResolvedPlayerOptions } from './player-options.js';
+import { BlockSlab, SharedBlockState } from './shared-block-state.js';
 
 /** CPU cycles the machine runs per step of audio production. */
 const CHUNK_CYCLES = 4096;
@@ -55,10 +56,13 @@ const SEEK_ESTIMATE_INTERVAL = 16;
 
 /** The writer every snapshot is built in, created on the first one. */
 let sharedWriter: StateWriter | undefined;
+/** Where a seek point's state is put together again to be restored (shared, like the writer). */
+let restoreWords = new Int32Array(0);
 
 interface SeekPoint {
   frame: number;
-  state: Uint8Array;
+  /** The player's snapshot, its blocks shared with the seek point kept before. */
+  state: SharedBlockState;
   /** True when everything up to this point was synthesised (an exact seek may start here). */
   exact: boolean;
 }
@@ -101,6 +105,10 @@ export class SidPlayer {
   private readonly initBudgetCycles: number;
   private readonly muted: boolean[];
   private readonly seekPoints: SeekPoint[] = [];
+  /** The state of the seek point kept last, whose unchanged blocks the next one shares. */
+  private lastKeptState: SharedBlockState | null = null;
+  /** Storage for the seek points' changed blocks, created on the first seek. */
+  private slab: BlockSlab | null = null;
   private seekInterval: number;
   private readonly exactSeek: boolean;
   private readonly synthesisFrames: number;
@@ -153,7 +161,8 @@ export class SidPlayer {
    */
   private ensureStartPoint(): void {
     if (this.seekPoints.length > 0) return;
-    const start = new SidPlayer(this.tune, this.options).snapshot();
+    const start = new SidPlayer(this.tune, this.options).keepState(null, this.keptBlocks());
+    this.lastKeptState = start;
     this.seekPoints.push({ frame: 0, state: start, exact: true });
   }
 
@@ -380,8 +389,7 @@ export class SidPlayer {
         target < this.framesRendered ||
         best.frame > this.framesRendered)
     ) {
-      this.restoreState(best.state, false);
-      this.synthesisedThrough = best.exact;
+      this.restoreSeekPoint(best);
     }
     const sids = this.c64.sids;
     let estimating = false;
@@ -430,8 +438,7 @@ export class SidPlayer {
       best !== null &&
       (target < this.framesRendered || best.frame > this.framesRendered || !this.synthesisedThrough)
     ) {
-      this.restoreState(best.state, false);
-      this.synthesisedThrough = true;
+      this.restoreSeekPoint(best);
     }
     let nextPoint = (Math.floor(this.framesRendered / this.seekInterval) + 1) * this.seekInterval;
     while (this.framesRendered < target) {
@@ -452,11 +459,9 @@ export class SidPlayer {
   private rememberSeekPoint(): void {
     const points = this.seekPoints;
     if (points.some((p) => p.frame === this.framesRendered)) return;
-    points.push({
-      frame: this.framesRendered,
-      state: this.snapshot(),
-      exact: this.synthesisedThrough,
-    });
+    const state = this.keepState(this.lastKeptState, this.keptBlocks());
+    this.lastKeptState = state;
+    points.push({ frame: this.framesRendered, state, exact: this.synthesisedThrough });
     if (points.length > MAX_SEEK_POINTS) {
       // Thin out to every other point (frame 0 stays) and space new ones twice as far.
       let kept = 0;
@@ -466,10 +471,36 @@ export class SidPlayer {
     }
   }
 
+  /** The storage of this player's seek points' changed blocks. */
+  private keptBlocks(): BlockSlab {
+    this.slab ??= new BlockSlab();
+    return this.slab;
+  }
+
+  /** Keeps the snapshot's bytes for a seek point, sharing the blocks unchanged since `previous`. */
+  private keepState(previous: SharedBlockState | null, slab: BlockSlab): SharedBlockState {
+    const w = this.writeSnapshot();
+    return SharedBlockState.keep(w.words(), w.written, previous, slab);
+  }
+
+  /** Returns to a seek point (the caller's mutes stay in force). */
+  private restoreSeekPoint(point: SeekPoint): void {
+    const state = point.state;
+    const words = (state.length + 3) >>> 2;
+    if (restoreWords.length < words) restoreWords = new Int32Array(words);
+    state.copyTo(restoreWords);
+    this.restoreState(new Uint8Array(restoreWords.buffer, 0, state.length), false);
+    this.synthesisedThrough = point.exact;
+  }
+
   /** The complete player state (machine, SIDs, resamplers, position) as bytes. */
   snapshot(): Uint8Array {
-    // One writer shared by all players (snapshots never nest): finish() copies out exactly
-    // the bytes used, so a snapshot costs one allocation of its own size.
+    // finish() copies out exactly the bytes used, so a snapshot costs one allocation of its own size.
+    return this.writeSnapshot().finish();
+  }
+
+  /** Writes the complete player state into the writer shared by all players (snapshots never nest). */
+  private writeSnapshot(): StateWriter {
     const w = (sharedWriter ??= new StateWriter());
     w.reset();
     w.u32(SNAPSHOT_MAGIC);
@@ -487,7 +518,7 @@ export class SidPlayer {
     w.u32(this.pendingStart);
     w.u32(this.pendingEnd);
     for (const p of this.pending) w.f32Array(p);
-    return w.finish();
+    return w;
   }
 
   /**
@@ -536,5 +567,7 @@ export class SidPlayer {
   dispose(): void {
     this.disposed = true;
     this.seekPoints.length = 0;
+    this.lastKeptState = null;
+    this.slab = null;
   }
 }

@@ -80,6 +80,12 @@ const FLUSH_LEVEL = 1e-20;
  */
 const STALL_LEVEL = 1e-9;
 
+/** Shifts after which the noise register repeats (a maximal-length 23-bit LFSR: 2^23 − 1). */
+const NOISE_PERIOD = 0x7fffff;
+/** Indices into the level estimate's doubles ({@link SidChip}'s `level`). */
+const LEVEL_SUM = 0;
+const LEVEL_WEIGHT = 1;
+const LEVEL_DECAY = 2;
 /** Version tag of the state layout written by {@link SidChip.saveState}. */
 const STATE_VERSION = 1;
 
@@ -184,11 +190,14 @@ export class SidChip {
   private levelCountdown = 0;
   private levelOffset = 0;
   private levelRandom = 1;
-  /** Exponentially weighted sum of the level samples and of their weights. */
-  private levelSum = 0;
-  private levelWeight = 0;
-  /** Weight decay per sample: the high-pass capacitor's over one interval. */
-  private levelDecay = 1;
+  /**
+   * The estimate's doubles, in a typed array rather than fields: a field that starts as a small
+   * integer and later holds a fraction changes the chip's V8 shape on the process's first seek,
+   * which deoptimises every compiled SID and bus function. [LEVEL_SUM] and [LEVEL_WEIGHT]:
+   * exponentially weighted sum of the level samples and of their weights; [LEVEL_DECAY]: weight
+   * decay per sample, the high-pass capacitor's over one interval.
+   */
+  private readonly level = new Float64Array(3);
   /** Output of the synthesised cycles of the estimate (grown to the longest run). */
   private levelSamples = new Float32Array(1);
 
@@ -859,7 +868,8 @@ export class SidChip {
    * be wrong, stepping once per sample, hence {@link SidChip.estimateSynthesising}.
    */
   private estimateSampling(cycles: number): void {
-    const decay = this.levelDecay;
+    const level = this.level;
+    const decay = level[LEVEL_DECAY];
     const weight = this.levelInterval;
     let left = cycles;
     while (left > 0) {
@@ -873,15 +883,16 @@ export class SidChip {
       left -= before + 1;
       this.clock(1, this.levelSamples, 0);
       // The input of the board's high-pass (what its capacitor averages), for the interval.
-      this.levelSum = this.levelSum * decay + weight * this.analog[2];
-      this.levelWeight = this.levelWeight * decay + weight;
+      level[LEVEL_SUM] = level[LEVEL_SUM] * decay + weight * this.analog[2];
+      level[LEVEL_WEIGHT] = level[LEVEL_WEIGHT] * decay + weight;
       this.nextLevelSample();
     }
   }
 
   /** Places the next level sample in the next interval. */
   private nextLevelSample(): void {
-    this.levelRandom = (Math.imul(this.levelRandom, 1_103_515_245) + 12_345) >>> 0;
+    // Kept as int32 (`| 0`, not `>>> 0`: the same bits, and no boxed double that changes the shape).
+    this.levelRandom = (Math.imul(this.levelRandom, 1_103_515_245) + 12_345) | 0;
     const offset = (this.levelRandom >>> 16) % this.levelInterval;
     this.levelCountdown = this.levelInterval - 1 - this.levelOffset + offset;
     this.levelOffset = offset;
@@ -900,8 +911,9 @@ export class SidChip {
     const keep = 1 - factor;
     let capacitor = this.analog[3];
     this.clock(cycles, out, 0);
-    let sum = this.levelSum;
-    let weight = this.levelWeight;
+    const level = this.level;
+    let sum = level[LEVEL_SUM];
+    let weight = level[LEVEL_WEIGHT];
     for (let i = 0; i < cycles; i++) {
       // clock(): capacitor' = capacitor + factor·(input − capacitor), out = input − capacitor'.
       const input = (out[i] + keep * capacitor) / keep;
@@ -909,8 +921,8 @@ export class SidChip {
       sum = sum * keep + input;
       weight = weight * keep + 1;
     }
-    this.levelSum = sum;
-    this.levelWeight = weight;
+    level[LEVEL_SUM] = sum;
+    level[LEVEL_WEIGHT] = weight;
     let left = cycles;
     while (left > this.levelCountdown) {
       left -= this.levelCountdown + 1;
@@ -933,13 +945,13 @@ export class SidChip {
    */
   startLevelEstimate(interval: number): void {
     this.settleAnalog();
-    this.levelInterval = Math.max(1, Math.floor(interval));
+    this.levelInterval = Math.max(1, interval | 0);
     this.levelRandom = 1;
     this.levelOffset = 0;
     this.levelCountdown = 0;
-    this.levelSum = 0;
-    this.levelWeight = 0;
-    this.levelDecay = (1 - this.externalHighPassFactor) ** this.levelInterval;
+    this.level[LEVEL_SUM] = 0;
+    this.level[LEVEL_WEIGHT] = 0;
+    this.level[LEVEL_DECAY] = (1 - this.externalHighPassFactor) ** this.levelInterval;
   }
 
   /**
@@ -949,11 +961,11 @@ export class SidChip {
    * resume with the output's DC offset that an uninterrupted run would have.
    */
   finishLevelEstimate(): void {
-    const weight = this.levelWeight;
-    const level = weight > 0 ? this.levelSum / weight : Number.NaN;
+    const weight = this.level[LEVEL_WEIGHT];
+    const level = weight > 0 ? this.level[LEVEL_SUM] / weight : Number.NaN;
     this.levelInterval = 0;
-    this.levelSum = 0;
-    this.levelWeight = 0;
+    this.level[LEVEL_SUM] = 0;
+    this.level[LEVEL_WEIGHT] = 0;
     this.catchUpDeferred();
     // The filter and the board's low-pass keep the state the estimate left: synthesised
     // through while the filter sounds, so no transient from rest leaks into the capacitor.
@@ -969,9 +981,12 @@ export class SidChip {
     this.runBusDecay(cycles - this.busDeferredRun);
     this.busDeferredRun = 0;
     // The flush checks stay on their fixed cycle grid.
+    // FLUSH_INTERVAL is a power of two: a mask is the modulo (two divisions were a few % of a seek).
+    const flushPhase = this.flushCountdown - 1 - cycles;
     this.flushCountdown =
-      ((((this.flushCountdown - 1 - cycles) % FLUSH_INTERVAL) + FLUSH_INTERVAL) % FLUSH_INTERVAL) +
-      1;
+      ((flushPhase | 0) === flushPhase
+        ? flushPhase & (FLUSH_INTERVAL - 1)
+        : ((flushPhase % FLUSH_INTERVAL) + FLUSH_INTERVAL) % FLUSH_INTERVAL) + 1;
     const waveform = this.waveform;
     const testBit = this.testBit;
     const sawMsbPull = this.sawMsbPull;
@@ -1053,7 +1068,9 @@ export class SidChip {
       }
       const until = cyclesToRateMatch(this.ratePeriod[v], rc);
       if (position + until > cycles) {
-        rc = (rc + cycles - position) % RATE_LAP;
+        // Below two laps (cycles - position < until ≤ RATE_LAP): a subtraction is the modulo.
+        rc += cycles - position;
+        if (rc >= RATE_LAP) rc -= RATE_LAP;
         if (audible && position < cycles) last = cycles;
         break;
       }
@@ -1061,6 +1078,21 @@ export class SidChip {
       position += until;
       rc = 0;
       if (audible) last = position;
+      if (this.envelopeState[v] !== ATTACK) {
+        // Outside attack most matches only tick the exponential divider up to its period:
+        // this one and the further ones (every `ratePeriod` cycles) that fit before the
+        // divider's level step are counted in one go.
+        const ticks = this.exponentialPeriod[v] - 1 - this.exponentialCounter[v];
+        if (ticks > 1) {
+          const period = this.ratePeriod[v];
+          let more = ((cycles - position) / period) | 0;
+          if (more > ticks - 1) more = ticks - 1;
+          this.exponentialCounter[v] += 1 + more;
+          position += more * period;
+          if (audible) last = position;
+          continue;
+        }
+      }
       this.stepEnvelope(v);
     }
     this.rateCounter[v] = rc;
@@ -1147,23 +1179,32 @@ export class SidChip {
             pipe -= cycles;
           }
         }
-        if (f > 0) {
-          // Bit 19 rises where the unwrapped accumulator reaches an odd multiple of 2^19.
-          let m = Math.floor(start / 0x80000) + 1;
-          if ((m & 1) === 0) m++;
-          for (let boundary = m * 0x80000; boundary <= total; boundary += 0x100000) {
-            const at = Math.ceil((boundary - start) / f);
-            if (at + 2 <= cycles) {
-              this.shiftNoise(v);
-              shifted = true;
-            } else {
+        // No multiple of 2^19 crossed (most short runs): no rise, and no division to find one.
+        if (f > 0 && (start & 0x7ffff) + cycles * f >= 0x80000) {
+          // Bit 19 rises where the unwrapped accumulator reaches an odd multiple of 2^19: count
+          // those in (start, total]. Each rise's shift completes two cycles later, so only the
+          // last rise can still be in the pipeline at the end.
+          let first = (start >>> 19) + 1;
+          if ((first & 1) === 0) first++;
+          let last = Math.floor(total / 0x80000);
+          if ((last & 1) === 0) last--;
+          if (last >= first) {
+            let rises = (last - first) / 2 + 1;
+            const at = Math.ceil((last * 0x80000 - start) / f);
+            if (at + 2 > cycles) {
               pipe = 2 - (cycles - at);
+              rises--;
+            }
+            if (rises > 0) {
+              this.shiftNoiseTimes(v, rises);
+              shifted = true;
             }
           }
         }
         this.shiftPipeline[v] = pipe;
         if (shifted) this.updateNoiseOutput(v);
-        this.accumulator[v] = total % 0x1000000;
+        // The sum modulo 2^24 from its low 32 bits (no double modulo, however long the run).
+        this.accumulator[v] = (start + Math.imul(cycles, f)) & 0xffffff;
       }
       if (this.noPulseMask[v] === 0) {
         const pw = this.testBit[v] !== 0 ? 0 : this.pulseWidth[v];
@@ -1556,7 +1597,11 @@ export class SidChip {
   private advanceIdleEnvelope(voice: number, rateCount: number, cycles: number): number {
     const period = this.ratePeriod[voice];
     const untilMatch = cyclesToRateMatch(period, rateCount);
-    if (cycles < untilMatch) return (rateCount + cycles) % RATE_LAP;
+    if (cycles < untilMatch) {
+      // Below two laps (cycles < untilMatch ≤ RATE_LAP): a subtraction is the modulo.
+      const count = rateCount + cycles;
+      return count >= RATE_LAP ? count - RATE_LAP : count;
+    }
     const rest = cycles - untilMatch;
     const matches = 1 + Math.floor(rest / period);
     this.exponentialCounter[voice] =
@@ -1584,6 +1629,22 @@ export class SidChip {
   private shiftNoise(voice: number): void {
     const r = this.shiftRegister[voice];
     this.shiftRegister[voice] = ((r << 1) & 0x7fffff) | (((r >> 22) ^ (r >> 17)) & 1);
+  }
+
+  /**
+   * `count` noise register shifts at once. Up to 18 shifts take their feedback bits (22 and 17)
+   * from the register as it was, so they run as one step; and the register (a maximal-length
+   * 23-bit LFSR) repeats every 2^23 − 1 shifts (zero stays zero).
+   */
+  private shiftNoiseTimes(voice: number, count: number): void {
+    let r = this.shiftRegister[voice];
+    let left = count % NOISE_PERIOD;
+    while (left > 0) {
+      const k = Math.min(left, 18);
+      r = ((r << k) & 0x7fffff) | (((r >>> (23 - k)) ^ (r >>> (18 - k))) & ((1 << k) - 1));
+      left -= k;
+    }
+    this.shiftRegister[voice] = r;
   }
 
   private clockShiftRegister(voice: number): void {

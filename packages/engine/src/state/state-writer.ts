@@ -10,7 +10,8 @@ export class StateWriter {
 
   /** @param initialCapacity - starting buffer size in bytes; grows as needed */
   constructor(initialCapacity = 1 << 17) {
-    this.buffer = new Uint8Array(initialCapacity);
+    // A whole number of words, so the bytes can also be read as words (see `words`).
+    this.buffer = new Uint8Array((initialCapacity + 3) & ~3);
     this.view = new DataView(this.buffer.buffer);
   }
 
@@ -23,7 +24,8 @@ export class StateWriter {
   private reserve(bytes: number): number {
     const at = this.length;
     if (at + bytes > this.buffer.length) {
-      const next = new Uint8Array(Math.max(this.buffer.length * 2, at + bytes));
+      // A whole number of words, so the bytes can also be read as words (see `words`).
+      const next = new Uint8Array((Math.max(this.buffer.length * 2, at + bytes) + 3) & ~3);
       next.set(this.buffer.subarray(0, at));
       this.buffer = next;
       this.view = new DataView(next.buffer);
@@ -94,5 +96,18 @@ export class StateWriter {
   /** Returns a copy of everything written so far. */
   finish(): Uint8Array {
     return this.buffer.slice(0, this.length);
+  }
+
+  /** Bytes written so far. */
+  get written(): number {
+    return this.length;
+  }
+
+  /**
+   * Everything written so far as 32-bit words, without a copy (the last word
+   * padded with whatever the buffer held): valid until the next write or reset.
+   */
+  words(): Int32Array {
+    return new Int32Array(this.buffer.buffer, 0, (this.length + 3) >>> 2);
   }
 }
