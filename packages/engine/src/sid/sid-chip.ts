@@ -376,6 +376,9 @@ export class SidChip {
       }
       return;
     }
+    // The filter and volume coefficients are functions of these registers: a rewrite of the held
+    // value (a player refreshing $D416/$D417 every call) leaves them as they are.
+    if (unchanged) return;
     switch (register) {
       case 0x15:
         this.filterCutoff = (this.filterCutoff & 0x7f8) | (value & 0x07);
