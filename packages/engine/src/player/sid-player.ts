@@ -268,13 +268,7 @@ export class SidPlayer {
     for (let i = 0; i < this.resamplers.length; i++) {
       produced = this.resamplers[i].process(c64.sidBuffers[i], 0, ran, this.pending[i], 0);
     }
-    this.pendingStart = 0;
-    this.pendingEnd = produced;
-    if (!this.initReturned) this.checkInit();
-    if (c64.cpu.jammed && !this.jamReported) {
-      this.jamReported = true;
-      this.problemList.push(new CpuJammedError(c64.cpu.pc, c64.cycle));
-    }
+    this.chunkDone(produced);
   }
 
   /**
@@ -294,9 +288,15 @@ export class SidPlayer {
     }
     let produced = 0;
     for (let i = 0; i < this.resamplers.length; i++) produced = this.resamplers[i].skip(ran);
+    this.chunkDone(produced);
+  }
+
+  /** After a chunk: its frames are pending, and init's return or a jam is noted once. */
+  private chunkDone(produced: number): void {
     this.pendingStart = 0;
     this.pendingEnd = produced;
     if (!this.initReturned) this.checkInit();
+    const c64 = this.c64;
     if (c64.cpu.jammed && !this.jamReported) {
       this.jamReported = true;
       this.problemList.push(new CpuJammedError(c64.cpu.pc, c64.cycle));
