@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { C64 } from '../src/c64/c64.js';
-import { Cia6526 } from '../src/c64/cia/cia6526.js';
-import { PAL_TIMING } from '../src/c64/clock.js';
-import { Cpu6510 } from '../src/c64/cpu/cpu6510.js';
-import { C64Memory } from '../src/c64/memory.js';
-import { VicII } from '../src/c64/vic/vic-ii.js';
-import { SidChip } from '../src/sid/sid-chip.js';
+import { probeMachine } from './support/probe-machine.js';
 
 const ORIGIN = 0x1000;
 const IRQ_HANDLER = 0x1200;
@@ -112,29 +106,7 @@ function program(): number[] {
  * the bus's full path (the reference), otherwise most take the plain RAM path.
  */
 function run(perCycle: boolean, chunk: number, cycles: number) {
-  const memory = new C64Memory();
-  const tod = perCycle ? 0 : 19_704;
-  const cia1 = new Cia6526({ todPeriodCycles: tod });
-  const cia2 = new Cia6526({ todPeriodCycles: tod });
-  const c64 = new C64({
-    memory,
-    createCpu: (bus) => new Cpu6510(bus),
-    vic: new VicII(PAL_TIMING),
-    cia1,
-    cia2,
-    sids: [new SidChip({ model: '8580', clockHz: 985_248 })],
-    extraSidAddresses: [],
-    todDividerCycles: perCycle ? 19_704 : 0,
-    todTick: () => {
-      cia1.todTick();
-      cia2.todTick();
-    },
-  });
-  memory.ram.set(program(), ORIGIN);
-  memory.setResetVector(ORIGIN);
-  c64.resetCpu();
-  const log: string[] = [];
-  c64.addObserver((cycle, _sid, register, value) => log.push(`${cycle}:${register}:${value}`));
+  const { c64, memory, log } = probeMachine(program(), ORIGIN, '8580', perCycle);
   while (c64.cycle < cycles) c64.runCycles(chunk);
   const cpu = c64.cpu;
   return {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { C64 } from '../src/c64/c64.js';
-import { Cia6526 } from '../src/c64/cia/cia6526.js';
-import { PAL_TIMING } from '../src/c64/clock.js';
-import { Cpu6510 } from '../src/c64/cpu/cpu6510.js';
-import { C64Memory } from '../src/c64/memory.js';
-import { VicII } from '../src/c64/vic/vic-ii.js';
-import { SidChip } from '../src/sid/sid-chip.js';
+import { probeMachine } from './support/probe-machine.js';
 
 const ORIGIN = 0x1000;
 const IRQ_HANDLER = 0x1200;
@@ -193,35 +187,8 @@ interface Run {
  * the reference the skipping bus must match.
  */
 function run(bytes: number[], perCycle: boolean, cycles: number): Run {
-  const memory = new C64Memory();
-  const tod = perCycle ? 0 : 19_704;
-  const cia1 = new Cia6526({ todPeriodCycles: tod });
-  const cia2 = new Cia6526({ todPeriodCycles: tod });
-  let cpu: Cpu6510 | undefined;
-  const c64 = new C64({
-    memory,
-    createCpu: (bus) => {
-      cpu = new Cpu6510(bus);
-      return cpu;
-    },
-    vic: new VicII(PAL_TIMING),
-    cia1,
-    cia2,
-    sids: [new SidChip({ model: '6581', clockHz: 985_248 })],
-    extraSidAddresses: [],
-    todDividerCycles: perCycle ? 19_704 : 0,
-    todTick: () => {
-      cia1.todTick();
-      cia2.todTick();
-    },
-  });
-  memory.ram.set(bytes, ORIGIN);
-  memory.setResetVector(ORIGIN);
-  c64.resetCpu();
-  const log: string[] = [];
-  c64.addObserver((cycle, _sid, register, value) => log.push(`${cycle}:${register}:${value}`));
+  const { c64, memory, cpu: core, log } = probeMachine(bytes, ORIGIN, '6581', perCycle);
   let instructions = 0;
-  const core = cpu as Cpu6510;
   const step = core.step.bind(core);
   core.step = () => {
     instructions++;

@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SidChip } from '../src/sid/sid-chip.js';
 import type { SidModel } from '../src/sid/sid-types.js';
-import { StateWriter } from '../src/state/state-writer.js';
-import { newChip } from './sid-test-support.js';
-
-/** A small seeded generator (mulberry32), so every run checks the same sequences. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
- * The chip's whole state with the analog part (filter and RC integrators) put
- * at rest, which {@link SidChip.advance} does not run: everything else must match.
- */
-function digitalState(chip: SidChip): Uint8Array {
-  chip.settleAnalog();
-  const w = new StateWriter(4096);
-  chip.saveState(w);
-  return w.finish();
-}
+import { digitalState, newChip, seededRandom as random } from './sid-test-support.js';
 
 /** Control-register values that exercise every oscillator path, sync and test bits included. */
 const CONTROLS = [

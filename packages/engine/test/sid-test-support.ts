@@ -1,5 +1,6 @@
 import { SidChip } from '../src/sid/sid-chip.js';
 import type { SidModel } from '../src/sid/sid-types.js';
+import { StateWriter } from '../src/state/state-writer.js';
 
 /** PAL C64 clock, the rate every SID test runs at. */
 export const PAL_CLOCK_HZ = 985_248;
@@ -83,4 +84,27 @@ export const POWER_ON_NOISE_REGISTER = 0x7ffffe;
 /** Triangle output (12 bits) for the top 12 accumulator bits, as the SID folds it. */
 export function triangle12(index: number): number {
   return (((index & 0x800) !== 0 ? index ^ 0xfff : index) << 1) & 0xfff;
+}
+
+/** A small seeded generator (mulberry32), so every run checks the same sequences. */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The chip's whole state with the analog part (filter and RC integrators) put at rest
+ * (saving runs any deferred cycles first): what a state-only run must match exactly.
+ */
+export function digitalState(chip: SidChip): Uint8Array {
+  chip.settleAnalog();
+  const w = new StateWriter(4096);
+  chip.saveState(w);
+  return w.finish();
 }

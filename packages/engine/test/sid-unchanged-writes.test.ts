@@ -3,27 +3,7 @@ import type { SidChip } from '../src/sid/sid-chip.js';
 import type { SidModel } from '../src/sid/sid-types.js';
 import { StateReader } from '../src/state/state-reader.js';
 import { StateWriter } from '../src/state/state-writer.js';
-import { newChip } from './sid-test-support.js';
-
-/** A small seeded generator (mulberry32), so every run checks the same sequences. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The chip's digital state (saving it runs the deferred cycles first), analog part at rest. */
-function digitalState(chip: SidChip): Uint8Array {
-  chip.settleAnalog();
-  const w = new StateWriter(4096);
-  chip.saveState(w);
-  return w.finish();
-}
+import { digitalState, newChip, seededRandom as random } from './sid-test-support.js';
 
 /** Runs the cycles a state-only chip has deferred, as a write that changes a voice register does. */
 function splitDeferredRun(chip: SidChip): void {
