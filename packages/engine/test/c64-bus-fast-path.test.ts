@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { abs, ldaImm, vectorSetup } from './support/probe-assembly.js';
 import { probeMachine } from './support/probe-machine.js';
 
 const ORIGIN = 0x1000;
 const IRQ_HANDLER = 0x1200;
-
-const abs = (op: number, address: number) => [op, address & 0xff, address >> 8];
-const ldaImm = (value: number) => [0xa9, value];
 
 /**
  * A main loop that reads and writes RAM on both sides of $0200 (zero page,
@@ -16,14 +14,7 @@ const ldaImm = (value: number) => [0xa9, value];
  */
 function program(): number[] {
   const setup = [
-    0x78, // SEI
-    ...ldaImm(0x35),
-    0x85,
-    0x01, // RAM at $A000-$BFFF and $E000-$FFFF, I/O visible
-    ...ldaImm(IRQ_HANDLER & 0xff),
-    ...abs(0x8d, 0xfffe),
-    ...ldaImm(IRQ_HANDLER >> 8),
-    ...abs(0x8d, 0xffff),
+    ...vectorSetup(IRQ_HANDLER), // RAM at $A000-$BFFF and $E000-$FFFF, I/O visible
     ...ldaImm(0x37),
     ...abs(0x8d, 0xdc04),
     ...ldaImm(0x0b),

@@ -1,13 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { lda, ldaImm, sta, vectorSetup } from './support/probe-assembly.js';
 import { probeMachine } from './support/probe-machine.js';
 
 const ORIGIN = 0x1000;
 const IRQ_HANDLER = 0x1200;
 const NMI_HANDLER = 0x1300;
-
-const lda = (address: number) => [0xad, address & 0xff, address >> 8];
-const sta = (address: number) => [0x8d, address & 0xff, address >> 8];
-const ldaImm = (value: number) => [0xa9, value];
 
 /**
  * CIA 1 timer A IRQs with PB6 toggling, CIA 2 timer A NMIs, a raster IRQ and
@@ -17,18 +14,7 @@ const ldaImm = (value: number) => [0xa9, value];
  */
 function program(): number[] {
   const setup = [
-    0x78, // SEI
-    ...ldaImm(0x35),
-    0x85,
-    0x01, // RAM at $E000-$FFFF, I/O visible
-    ...ldaImm(IRQ_HANDLER & 0xff),
-    ...sta(0xfffe),
-    ...ldaImm(IRQ_HANDLER >> 8),
-    ...sta(0xffff),
-    ...ldaImm(NMI_HANDLER & 0xff),
-    ...sta(0xfffa),
-    ...ldaImm(NMI_HANDLER >> 8),
-    ...sta(0xfffb),
+    ...vectorSetup(IRQ_HANDLER, NMI_HANDLER),
     ...ldaImm(0x37),
     ...sta(0xdc04),
     ...ldaImm(0x0b),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jmp, lda, ldaImm, sta, vectorSetup } from './support/probe-assembly.js';
 import { probeMachine } from './support/probe-machine.js';
 
 const ORIGIN = 0x1000;
@@ -6,26 +7,10 @@ const IRQ_HANDLER = 0x1200;
 const NMI_HANDLER = 0x1300;
 const SUBROUTINE = 0x1400;
 
-const lda = (address: number) => [0xad, address & 0xff, address >> 8];
-const sta = (address: number) => [0x8d, address & 0xff, address >> 8];
-const ldaImm = (value: number) => [0xa9, value];
-const jmp = (address: number) => [0x4c, address & 0xff, address >> 8];
-
 /** Common start: IRQ/NMI vectors in RAM, CIA 2 timer A NMIs every `nmiPeriod` cycles, bad lines and a raster IRQ. */
 function setup(nmiPeriod: number): number[] {
   return [
-    0x78, // SEI
-    ...ldaImm(0x35),
-    0x85,
-    0x01, // RAM at $E000-$FFFF, I/O visible
-    ...ldaImm(IRQ_HANDLER & 0xff),
-    ...sta(0xfffe),
-    ...ldaImm(IRQ_HANDLER >> 8),
-    ...sta(0xffff),
-    ...ldaImm(NMI_HANDLER & 0xff),
-    ...sta(0xfffa),
-    ...ldaImm(NMI_HANDLER >> 8),
-    ...sta(0xfffb),
+    ...vectorSetup(IRQ_HANDLER, NMI_HANDLER),
     ...ldaImm(nmiPeriod & 0xff),
     ...sta(0xdd04),
     ...ldaImm(nmiPeriod >> 8),
@@ -204,29 +189,31 @@ function run(bytes: number[], perCycle: boolean, cycles: number): Run {
   };
 }
 
+/**
+ * Runs `bytes` on the reference bus and on the skipping one and requires the same
+ * write log, registers, cycle and 64 KB of RAM.
+ */
+function runBoth(bytes: number[], cycles: number): { reference: Run; skipping: Run } {
+  const reference = run(bytes, true, cycles);
+  const skipping = run(bytes, false, cycles);
+  expect(skipping.log).toEqual(reference.log);
+  expect(skipping.registers).toEqual(reference.registers);
+  expect(skipping.cycle).toBe(reference.cycle);
+  expect(skipping.ram).toEqual(reference.ram);
+  return { reference, skipping };
+}
+
 describe('C64 loop skipping', () => {
   it('skips unchanged polling passes and counting delay loops with every write, IRQ and NMI on its cycle', () => {
-    const bytes = pollingProgram();
-    const reference = run(bytes, true, 400_000);
-    const skipping = run(bytes, false, 400_000);
+    const { reference, skipping } = runBoth(pollingProgram(), 400_000);
     expect(reference.log.length).toBeGreaterThan(200);
-    expect(skipping.log).toEqual(reference.log);
-    expect(skipping.registers).toEqual(reference.registers);
-    expect(skipping.cycle).toBe(reference.cycle);
-    expect(skipping.ram).toEqual(reference.ram);
     // The skip did happen: most of the polling and delay passes were not run.
     expect(skipping.instructions).toBeLessThan(reference.instructions / 3);
   });
 
   it('replays the pushes of a BRK loop whose stack drifts, with NMIs landing on the same cycles and SP', () => {
-    const bytes = brkProgram();
-    const reference = run(bytes, true, 300_000);
-    const skipping = run(bytes, false, 300_000);
+    const { reference, skipping } = runBoth(brkProgram(), 300_000);
     expect(reference.log.length).toBeGreaterThan(150);
-    expect(skipping.log).toEqual(reference.log);
-    expect(skipping.registers).toEqual(reference.registers);
-    expect(skipping.cycle).toBe(reference.cycle);
-    expect(skipping.ram).toEqual(reference.ram);
     expect(skipping.instructions).toBeLessThan(reference.instructions / 2);
   });
 });

@@ -38,6 +38,21 @@ function envelopeChanges(sid: SidChip, cycles: number): { at: number[]; level: n
   return { at, level };
 }
 
+/** Voice 3 attacked to level 255 (attack 0, sustain 15), then its gate cleared and set again. */
+function regatedAtFullLevel(): SidChip {
+  const sid = settledChip();
+  writeAll(sid, [
+    [V3 + 5, 0x00],
+    [V3 + 6, 0xf0],
+    [V3 + 4, 0x01],
+  ]);
+  render(sid, 5_000);
+  expect(sid.read(ENV3)).toBe(0xff);
+  sid.write(V3 + 4, 0x00);
+  sid.write(V3 + 4, 0x01);
+  return sid;
+}
+
 describe('SID envelope generator', () => {
   it('attack 0 reaches 255 in about 2 ms, then decays to the sustain level and holds', () => {
     const sid = settledChip();
@@ -111,16 +126,7 @@ describe('SID envelope generator', () => {
   });
 
   it('re-gating at level 255 makes the attack wrap the counter to 0', () => {
-    const sid = settledChip();
-    writeAll(sid, [
-      [V3 + 5, 0x00],
-      [V3 + 6, 0xf0],
-      [V3 + 4, 0x01],
-    ]);
-    render(sid, 5_000);
-    expect(sid.read(ENV3)).toBe(0xff);
-    sid.write(V3 + 4, 0x00);
-    sid.write(V3 + 4, 0x01);
+    const sid = regatedAtFullLevel();
     const { level } = envelopeChanges(sid, 20);
     expect(level[0]).toBe(0);
   });
@@ -129,15 +135,7 @@ describe('SID envelope generator', () => {
     // reSIDfp sets hold_zero only when decay or release count down to 0. Freezing the wrapped
     // attack at 0 silenced every note re-gated at full level (Wrath's filtered saw voice came out
     // 3.4 dB quieter than libsidplayfp 2.4's; a probe re-gating at $FF stayed silent until its next gate).
-    const sid = settledChip();
-    writeAll(sid, [
-      [V3 + 5, 0x00],
-      [V3 + 6, 0xf0],
-      [V3 + 4, 0x01],
-    ]);
-    render(sid, 5_000);
-    sid.write(V3 + 4, 0x00);
-    sid.write(V3 + 4, 0x01);
+    const sid = regatedAtFullLevel();
     const { level } = envelopeChanges(sid, 3_000);
     expect(level[0]).toBe(0);
     expect(level.slice(0, 256)).toEqual(Array.from({ length: 256 }, (_, i) => i));
