@@ -15,6 +15,9 @@ import type {
 const settings = (workerData as { settings: BatchRenderSettings }).settings;
 let encoder: AudioEncoder | null = null;
 let songlengths: Promise<SonglengthsDatabase | undefined> | null = null;
+// Aborted by the pool's 'abort' message: the render then stops its encoder and removes its own
+// temporary files (terminating the thread would leave an encoder process writing one).
+const cancel = new AbortController();
 
 function failure(file: string, song: number, error: unknown): BatchSongOutcome {
   const e = error as { code?: unknown; message?: unknown };
@@ -56,6 +59,7 @@ async function runTask(task: BatchTask): Promise<BatchTaskReply> {
         outDir: task.outDir,
         encoder,
         songlengths: await songlengths,
+        signal: cancel.signal,
       });
       outcomes.push({
         file: task.file,
@@ -73,7 +77,11 @@ async function runTask(task: BatchTask): Promise<BatchTaskReply> {
   return { id: task.id, outcomes };
 }
 
-parentPort?.on('message', async (message: BatchTask | 'close') => {
+parentPort?.on('message', async (message: BatchTask | 'close' | 'abort') => {
+  if (message === 'abort') {
+    cancel.abort();
+    return;
+  }
   if (message === 'close') {
     await encoder?.close();
     parentPort?.close();

@@ -15,6 +15,9 @@ import type {
 import { findTunes } from './find-tunes.js';
 import { removeStaleTemps } from './remove-stale-temps.js';
 
+/** How long an aborted worker may take to stop its render before it is terminated. */
+const ABORT_GRACE_MS = 5000;
+
 /** Options of {@link renderBatch}. */
 export interface BatchOptions extends BatchRenderSettings {
   /** A SID file or a folder (e.g. an HVSC subtree), searched recursively. */
@@ -157,8 +160,13 @@ export async function renderBatch(options: BatchOptions): Promise<BatchSummary> 
     }
   };
 
+  // A worker aborts its render itself (stopping its encoder and removing its temporary files) and
+  // replies; one that does not within the grace period is terminated.
   const onAbort = () => {
-    for (const w of workers) void w.terminate();
+    for (const w of workers) {
+      w.postMessage('abort');
+      setTimeout(() => void w.terminate(), ABORT_GRACE_MS).unref();
+    }
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   try {
